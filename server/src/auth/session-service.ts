@@ -1,0 +1,62 @@
+import type { Db } from '@careweave/db';
+import { judgeSession, newSessionTimes, type SessionPolicy } from '@careweave/shared';
+import { deleteSession, findSession, insertSession, touchSession } from '../repo/sessions.js';
+import { findUser, type User } from '../repo/users.js';
+import { generateSessionToken, sessionIdOf } from './tokens.js';
+
+/** The session cookie's name (DESIGN §6). */
+export const SESSION_COOKIE = 'session';
+
+export interface ValidSession {
+  user: User;
+  /** When the cookie should now expire; changes as the session slides. */
+  expiresAt: Date;
+}
+
+/** Owns session tokens: creating, validating with sliding expiry, ending. */
+export interface SessionService {
+  create(userId: string): Promise<{ token: string; expiresAt: Date }>;
+  validate(token: string | undefined): Promise<ValidSession | null>;
+  end(token: string | undefined): Promise<void>;
+}
+
+export function createSessionService(
+  db: Db,
+  policy?: SessionPolicy,
+  now: () => Date = () => new Date(),
+): SessionService {
+  return {
+    async create(userId) {
+      const token = generateSessionToken();
+      const times = newSessionTimes(now(), policy);
+      await insertSession(db, sessionIdOf(token), userId, times);
+      return { token, expiresAt: times.expiresAt };
+    },
+
+    async validate(token) {
+      if (!token) return null;
+      const id = sessionIdOf(token);
+      const session = await findSession(db, id);
+      if (!session) return null;
+      const verdict = judgeSession(session, now(), policy);
+      if (verdict.kind === 'expired') {
+        await deleteSession(db, id);
+        return null;
+      }
+      if (verdict.touch) await touchSession(db, id, verdict.touch);
+      const user = await findUser(db, session.userId);
+      if (!user) return null;
+      return { user, expiresAt: verdict.touch?.expiresAt ?? session.expiresAt };
+    },
+
+    async end(token) {
+      if (token) await deleteSession(db, sessionIdOf(token));
+    },
+  };
+}
+
+/** Secure cookies everywhere but plain-HTTP loopback, where browsers would drop them. */
+export function cookieIsSecure(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  return !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}

@@ -1,0 +1,11 @@
+import type { Access } from '@careweave/shared';
+
+/** One client's socket as a room sees it; the transport adapts a real WebSocket to this. */
+export interface Connection {
+  /** Who is typing: every update this connection sends is logged under this user. */
+  readonly userId: string;
+  /** `read` connections receive everything and may send nothing that changes the document. */
+  readonly access: Exclude<Access, 'none'>;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}

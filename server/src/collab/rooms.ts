@@ -1,0 +1,117 @@
+import type { Connection } from './connection.js';
+import { Room } from './room.js';
+import type { DocumentStore } from './store.js';
+
+export interface RoomsOptions {
+  /** A room with nobody in it unloads after this long. */
+  idleMs: number;
+  batchMs?: number;
+  compactEvery?: number;
+  log?(message: string): void;
+}
+
+/**
+ * Owns the lifecycle of every room in the process: one load per document however many
+ * open it at once, unload when idle, and no reload until an unload has finished writing.
+ */
+export class Rooms {
+  readonly #rooms = new Map<string, Promise<Room>>();
+  readonly #unloading = new Map<string, Promise<void>>();
+  readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+  readonly #log: (message: string) => void;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomsOptions,
+  ) {
+    this.#log = options.log ?? (() => {});
+  }
+
+  /** Puts the connection in the document's room, loading it if needed. */
+  async join(name: string, connection: Connection): Promise<Room> {
+    for (;;) {
+      const room = await this.#open(name);
+      // A room found closing (its idle timer fired while we waited) is skipped for a fresh load.
+      if (room.join(connection)) {
+        this.#cancelIdle(name);
+        return room;
+      }
+      await this.#unloading.get(name);
+    }
+  }
+
+  /** The loaded room for a document, if any (for tests and diagnostics). */
+  loaded(name: string): Promise<Room> | undefined {
+    return this.#rooms.get(name);
+  }
+
+  get size(): number {
+    return this.#rooms.size;
+  }
+
+  /** Unloads every room, writing everything they hold. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
+    this.#idleTimers.clear();
+    await Promise.all([...this.#rooms.keys()].map((name) => this.#unload(name, true)));
+  }
+
+  async #open(name: string): Promise<Room> {
+    const unloading = this.#unloading.get(name);
+    if (unloading) await unloading;
+    let room = this.#rooms.get(name);
+    if (!room) {
+      room = Room.load(name, this.store, {
+        batchMs: this.options.batchMs ?? 5,
+        compactEvery: this.options.compactEvery ?? 500,
+        onEmpty: () => this.#scheduleIdle(name),
+        log: this.#log,
+      });
+      this.#rooms.set(name, room);
+      room.then(
+        () => this.#log(`room loaded ${name}`),
+        (error: unknown) => {
+          this.#rooms.delete(name);
+          this.#log(`room ${name} failed to load: ${String(error)}`);
+        },
+      );
+    }
+    return room;
+  }
+
+  #scheduleIdle(name: string): void {
+    this.#cancelIdle(name);
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(name);
+      void this.#unload(name);
+    }, this.options.idleMs);
+    timer.unref();
+    this.#idleTimers.set(name, timer);
+  }
+
+  #cancelIdle(name: string): void {
+    const timer = this.#idleTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.#idleTimers.delete(name);
+  }
+
+  #unload(name: string, force = false): Promise<void> {
+    const loading = this.#rooms.get(name);
+    if (!loading) return Promise.resolve();
+    this.#rooms.delete(name);
+    const done = loading
+      .then(async (room) => {
+        // Someone joined between the idle timer firing and now: keep the room.
+        if (!force && room.connectionCount > 0) {
+          this.#rooms.set(name, loading);
+          return;
+        }
+        await room.close();
+        this.#log(`room unloaded ${name}`);
+      })
+      .catch((error: unknown) => this.#log(`room ${name} failed to unload: ${String(error)}`))
+      .finally(() => this.#unloading.delete(name));
+    this.#unloading.set(name, done);
+    return done;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const ConfigSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  /** Extra origins allowed to open WebSockets, comma-separated (the page's own is always allowed). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** A room with nobody in it unloads after this long. */
+  ROOM_IDLE_MS: positiveInt.default(30_000),
+  /** The largest WebSocket message accepted. */
+  MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
+  /** Login attempts allowed per account and client address in one window. */
+  LOGIN_ATTEMPTS: positiveInt.default(10),
+  LOGIN_WINDOW_MS: positiveInt.default(15 * 60_000),
+});
+
+/** Everything the server needs to know, read once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  allowedOrigins: string[];
+  roomIdleMs: number;
+  maxMessageBytes: number;
+  loginAttempts: number;
+  loginWindowMs: number;
+  /** Seed the demo team: always on an empty embedded database; on Postgres only when asked. */
+  seedDemo: boolean;
+}
+
+/** Reads and checks the environment; throws a message naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    roomIdleMs: e.ROOM_IDLE_MS,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    loginAttempts: e.LOGIN_ATTEMPTS,
+    loginWindowMs: e.LOGIN_WINDOW_MS,
+    seedDemo: argv.includes('--seed-demo') || !e.DATABASE_URL,
+  };
+}

@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hono } from 'hono';
+import { getRequestListener } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { createDb } from '@careweave/db';
+import { createAuthService } from './auth/auth-service.js';
+import { createSessionService } from './auth/session-service.js';
+import { Rooms } from './collab/rooms.js';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import { createPeopleService } from './people-service.js';
+import { createDocumentStore } from './repo/documents.js';
+import { installRuntime, type Runtime } from './runtime.js';
+import { seedDemo } from './seed/demo.js';
+
+/**
+ * A running Careweave: the database, the services, the Hono app and the collaboration
+ * rooms, ready to be mounted on any Node HTTP server (production's, or Vite's in development).
+ */
+export interface Careweave {
+  runtime: Runtime;
+  /** True for paths the Hono app serves: `/api/*`, `/collab/*`, `/healthz`. */
+  ownsPath(pathname: string): boolean;
+  handleRequest(req: IncomingMessage, res: ServerResponse): void;
+  /** Handles a WebSocket upgrade to `/collab/:docName`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every socket, writes every room, then closes the database. */
+  close(): Promise<void>;
+}
+
+const log = (message: string) => console.log(message);
+
+/** Opens the database, applies migrations, seeds if asked, and wires the services. */
+export async function openCareweave(config: Config): Promise<Careweave> {
+  const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  if (config.seedDemo && (await seedDemo(database.db))) log('Seeded the demo team');
+
+  const db = database.db;
+  const sessions = createSessionService(db);
+  const auth = createAuthService(db, sessions, {
+    attempts: config.loginAttempts,
+    windowMs: config.loginWindowMs,
+  });
+  const people = createPeopleService(db);
+  const rooms = new Rooms(createDocumentStore(db), { idleMs: config.roomIdleMs, log });
+
+  const app = new Hono();
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // Past this the transport itself drops the socket (1009); up to it, we answer 4413.
+  wss.options.maxPayload = Math.max(config.maxMessageBytes * 4, 16 * 1024 * 1024);
+  app.route(
+    '/',
+    createApp({
+    db,
+    sessions,
+    auth,
+    people,
+    rooms,
+    upgradeWebSocket,
+    allowedOrigins: config.allowedOrigins,
+      maxMessageBytes: config.maxMessageBytes,
+    }),
+  );
+  // @hono/node-ws listens for 'upgrade' on a server; give it an emitter that only
+  // receives /collab upgrades so other upgrade users (Vite's HMR) are left alone.
+  const upgrades = new EventEmitter();
+  injectWebSocket(upgrades as Server);
+
+  const runtime: Runtime = { config, sessions, auth, people };
+  installRuntime(runtime);
+
+  return {
+    runtime,
+    ownsPath: (pathname) =>
+      pathname === '/healthz' || pathname.startsWith('/api/') || pathname.startsWith('/collab/'),
+    handleRequest: getRequestListener(app.fetch),
+    handleUpgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'Server is restarting');
+      await rooms.closeAll();
+      installRuntime(undefined);
+      await database.close();
+    },
+  };
+}

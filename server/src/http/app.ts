@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { UpgradeWebSocket } from 'hono/ws';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { WebSocket } from 'ws';
+import type { Db } from '@careweave/db';
+import type { AuthService } from '../auth/auth-service.js';
+import { SESSION_COOKIE, cookieIsSecure, type SessionService } from '../auth/session-service.js';
+import type { PeopleService } from '../people-service.js';
+import type { User } from '../repo/users.js';
+import type { Rooms } from '../collab/rooms.js';
+import { collabRoute } from './collab-route.js';
+import { fail, onError } from './errors.js';
+
+export interface AppDeps {
+  db: Db;
+  sessions: SessionService;
+  auth: AuthService;
+  people: PeopleService;
+  rooms: Rooms;
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>;
+  allowedOrigins: string[];
+  maxMessageBytes: number;
+}
+
+type Env = { Variables: { user: User } };
+
+const LoginBody = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
+/** The HTTP API and the collaboration endpoint (DESIGN §6). */
+export function createApp(deps: AppDeps) {
+  const { db, sessions, auth, people } = deps;
+
+  const requireUser = createMiddleware<Env>(async (c, next) => {
+    const session = await sessions.validate(getCookie(c, SESSION_COOKIE));
+    if (!session) fail(401, 'Your session has ended. Sign in to continue.');
+    c.set('user', session.user);
+    await next();
+  });
+
+  const app = new Hono<Env>();
+  app.onError(onError);
+
+  app.get('/healthz', async (c) => {
+    try {
+      await db.execute(sql`select 1`);
+      return c.json({ ok: true });
+    } catch {
+      return c.json({ ok: false }, 503);
+    }
+  });
+
+  app.post('/api/auth/login', async (c) => {
+    const body = LoginBody.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) fail(400, 'Send JSON with an email and a password.');
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const result = await auth.login(body.data.email, body.data.password, address);
+    if (!result.ok && result.reason === 'rate-limited') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      fail(429, 'Too many sign-in attempts. Wait a few minutes and try again.');
+    }
+    if (!result.ok) fail(401, 'Email or password is not right.');
+    setCookie(c, SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: cookieIsSecure(new URL(c.req.url)),
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return c.json({ user: result.user });
+  });
+
+  app.post('/api/auth/logout', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = await sessions.validate(token);
+    await auth.logout(token, session?.user.id ?? null);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/me', requireUser, (c) => c.json(c.var.user));
+
+  app.get('/api/people', requireUser, async (c) => c.json(await people.list(c.var.user)));
+
+  app.get('/api/plans/:planId', requireUser, async (c) => {
+    const plan = await people.openPlan(c.var.user, c.req.param('planId'));
+    if (!plan) fail(404, 'There is no such plan, or you do not have access to it.');
+    return c.json(plan);
+  });
+
+  app.route('/collab', collabRoute(deps));
+
+  app.all('/api/*', () => fail(404, 'No such API endpoint.'));
+
+  return app;
+}

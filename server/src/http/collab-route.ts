@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { CloseCode, parseDocumentName } from '@careweave/shared';
+import { SESSION_COOKIE } from '../auth/session-service.js';
+import { socketEvents, type Admission } from '../collab/socket.js';
+import type { AppDeps } from './app.js';
+
+/** The Origin must be the page's own host or one configured; non-browsers send none. */
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]) {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** `WS /collab/:docName`: checks session, Origin and access, then hands the socket to its room. */
+export function collabRoute({
+  sessions,
+  people,
+  rooms,
+  upgradeWebSocket,
+  allowedOrigins,
+  maxMessageBytes,
+}: AppDeps) {
+  return new Hono().get(
+    '/:docName',
+    upgradeWebSocket(async (c) => {
+      const documentName = c.req.param('docName')!;
+      const admission = await admit();
+      return socketEvents(rooms, documentName, admission, maxMessageBytes);
+
+      // Refusals still upgrade, so that browsers can see the close code and reason.
+      async function admit(): Promise<Admission> {
+        if (!originAllowed(c.req.header('origin'), c.req.header('host'), allowedOrigins)) {
+          return { ok: false, code: CloseCode.Forbidden, reason: 'Origin not allowed' };
+        }
+        const session = await sessions.validate(getCookie(c, SESSION_COOKIE));
+        if (!session) {
+          return { ok: false, code: CloseCode.Unauthorized, reason: 'Sign in again to continue' };
+        }
+        if (!parseDocumentName(documentName)) {
+          return { ok: false, code: CloseCode.Malformed, reason: 'No document has that name' };
+        }
+        const access = await people.documentAccess(session.user, documentName);
+        if (access === 'none') {
+          return { ok: false, code: CloseCode.Forbidden, reason: 'No access to this document' };
+        }
+        return { ok: true, userId: session.user.id, access };
+      }
+    }),
+  );
+}

@@ -1,0 +1,18 @@
+import { schema, type Db } from '@careweave/db';
+
+/** Things the audit trail records (DESIGN §5). */
+export type AuditAction = 'login' | 'logout' | 'plan.open';
+
+/** Appends one audit event; the app offers no way to change or delete them. */
+export async function recordAudit(
+  db: Db,
+  event: {
+    userId: string | null;
+    action: AuditAction;
+    entityType: string;
+    entityId: string;
+    detail?: Record<string, unknown>;
+  },
+) {
+  await db.insert(schema.auditEvents).values({ ...event, detail: event.detail ?? {} });
+}

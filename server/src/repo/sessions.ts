@@ -1,0 +1,26 @@
+import { eq, lt } from 'drizzle-orm';
+import { schema, type Db } from '@careweave/db';
+import type { SessionTimes } from '@careweave/shared';
+
+const { sessions } = schema;
+
+export async function insertSession(db: Db, id: string, userId: string, times: SessionTimes) {
+  await db.insert(sessions).values({ id, userId, ...times });
+}
+
+export async function findSession(db: Db, id: string) {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row ?? null;
+}
+
+export async function touchSession(db: Db, id: string, times: SessionTimes) {
+  await db.update(sessions).set(times).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

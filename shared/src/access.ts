@@ -1,0 +1,41 @@
+import type { DocumentKind } from './documents.js';
+import type { Role } from './roles.js';
+
+/** What a user may do with a document. */
+export type Access = 'none' | 'read' | 'write';
+
+/** Facts about the person whose plan it is that change who may see it. */
+export interface PlanContext {
+  /** The viewer belongs to the team of the person's neighbourhood. */
+  inTeam: boolean;
+  /** The person has consented to share with voluntary-sector partners. */
+  consentToShare: boolean;
+}
+
+type PlanKind = Exclude<DocumentKind, 'meeting'>;
+
+/** Role × plan document → access, before the team and consent rules apply. */
+export const PLAN_ACCESS: Readonly<Record<Role, Readonly<Record<PlanKind, Access>>>> = {
+  gp_lead: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  gp: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  nurse: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  mental_health: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  physiotherapist: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  pharmacist: { 'plan-shared': 'write', 'plan-clinical': 'write' },
+  social_worker: { 'plan-shared': 'write', 'plan-clinical': 'read' },
+  care_navigator: { 'plan-shared': 'write', 'plan-clinical': 'read' },
+  voluntary_partner: { 'plan-shared': 'write', 'plan-clinical': 'none' },
+  admin: { 'plan-shared': 'none', 'plan-clinical': 'none' },
+};
+
+/** The one access rule for plan documents, used by server and web alike. */
+export function planDocumentAccess(role: Role, kind: PlanKind, plan: PlanContext): Access {
+  if (!plan.inTeam) return 'none';
+  if (role === 'voluntary_partner' && !plan.consentToShare) return 'none';
+  return PLAN_ACCESS[role][kind];
+}
+
+/** Whether a user may see that a person exists at all (lists, plan headers). */
+export function canSeePerson(role: Role, plan: PlanContext): boolean {
+  return planDocumentAccess(role, 'plan-shared', plan) !== 'none';
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendParagraphs, fragmentText, whatMattersToMe } from './care-plan.js';
+
+describe('shared plan accessors', () => {
+  it('reads "What matters to me" as plain text, one line per paragraph', () => {
+    const doc = new Y.Doc();
+    const fragment = whatMattersToMe(doc);
+    const p1 = new Y.XmlElement('paragraph');
+    const t1 = new Y.XmlText();
+    t1.insert(0, 'Walking to the shops');
+    t1.format(0, 7, { bold: true });
+    p1.insert(0, [t1]);
+    const p2 = new Y.XmlElement('paragraph');
+    p2.insert(0, [new Y.XmlText('Seeing my grandchildren')]);
+    fragment.insert(0, [p1, p2]);
+    expect(fragmentText(whatMattersToMe(doc))).toBe(
+      'Walking to the shops\nSeeing my grandchildren',
+    );
+  });
+
+  it('appends paragraphs the way the editor shapes them', () => {
+    const doc = new Y.Doc();
+    appendParagraphs(whatMattersToMe(doc), ['One', 'Two']);
+    appendParagraphs(whatMattersToMe(doc), ['Three']);
+    expect(fragmentText(whatMattersToMe(doc))).toBe('One\nTwo\nThree');
+    expect((whatMattersToMe(doc).get(0) as Y.XmlElement).nodeName).toBe('paragraph');
+  });
+});

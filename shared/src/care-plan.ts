@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+
+/** Names of the top-level types in `plan:<id>:shared`, so every reader agrees. */
+export const SharedPlan = {
+  /** "What matters to me", in the person's words: Tiptap rich text. */
+  whatMattersToMe: 'whatMattersToMe',
+} as const;
+
+/** The rich-text fragment holding "What matters to me". */
+export function whatMattersToMe(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(SharedPlan.whatMattersToMe);
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert: unknown }[])
+      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join('');
+  }
+  if (node instanceof Y.XmlElement) return node.toArray().map(textOf).join('');
+  return '';
+}
+
+/** Plain text of a rich-text fragment, one line per block. */
+export function fragmentText(fragment: Y.XmlFragment): string {
+  return fragment.toArray().map(textOf).join('\n');
+}
+
+/** Appends plain paragraphs to a rich-text fragment, shaped as the editor writes them. */
+export function appendParagraphs(fragment: Y.XmlFragment, texts: string[]): void {
+  fragment.insert(
+    fragment.length,
+    texts.map((text) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      return paragraph;
+    }),
+  );
+}

@@ -1,0 +1,24 @@
+import { redirect, type Handle } from '@sveltejs/kit';
+import { runtime } from '@careweave/server/runtime';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '$lib/server/session-cookie';
+import { signInPath } from '$lib/server/guard';
+
+const PUBLIC_PATHS = new Set(['/login']);
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const token = sessionToken(event.cookies);
+  const session = await runtime().sessions.validate(token);
+  event.locals.user = session?.user ?? null;
+
+  if (session && token) {
+    // Sliding expiry: the cookie lives as long as the session now does.
+    setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+  } else if (token) {
+    clearSessionCookie(event.cookies, event.url);
+  }
+
+  if (!session && !PUBLIC_PATHS.has(event.url.pathname)) {
+    redirect(303, signInPath(event.url));
+  }
+  return resolve(event);
+};

@@ -1,0 +1,105 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode, isFinalCloseCode, type PresenceUser } from '@careweave/shared';
+
+/** What the person sees about the connection; one value, so the status text has one source. */
+export type ConnectionPhase =
+  | { kind: 'connecting' }
+  | { kind: 'live' }
+  | { kind: 'offline'; unsent: number }
+  | { kind: 'session-ended' }
+  | { kind: 'forbidden' }
+  | { kind: 'closed'; reason: string };
+
+/** Awareness state each client publishes: our presence fields plus `color` for the caret extension. */
+export type AwarenessUser = PresenceUser & { color: string };
+
+function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+/**
+ * One live plan document: its Y.Doc, the y-websocket provider, and the state the page shows
+ * (who is here, saved or not). Browser only; `destroy()` when leaving the page.
+ */
+export class PlanConnection {
+  readonly ydoc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly me: AwarenessUser;
+
+  status = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
+  synced = $state(false);
+  everConnected = $state(false);
+  /** Local changes made while not live; y-websocket re-sends them on the next sync. */
+  unsent = $state(0);
+  closeCode = $state<number | null>(null);
+  closeReason = $state('');
+  people = $state<PresenceUser[]>([]);
+
+  phase: ConnectionPhase = $derived.by(() => {
+    if (this.closeCode === CloseCode.Unauthorized) return { kind: 'session-ended' };
+    if (this.closeCode === CloseCode.Forbidden) return { kind: 'forbidden' };
+    if (this.closeCode !== null) return { kind: 'closed', reason: this.closeReason };
+    if (this.status === 'connected' && this.synced) return { kind: 'live' };
+    if (this.everConnected) return { kind: 'offline', unsent: this.unsent };
+    return { kind: 'connecting' };
+  });
+
+  /** True once the server has closed for good; editing then cannot reach anyone. */
+  ended = $derived(this.closeCode !== null);
+
+  constructor(docName: string, me: AwarenessUser) {
+    this.me = me;
+    this.provider = new WebsocketProvider(collabUrl(), docName, this.ydoc);
+    this.provider.awareness.setLocalStateField('user', me);
+
+    this.provider.on('status', ({ status }) => {
+      this.status = status;
+      if (status === 'connected') this.everConnected = true;
+    });
+    this.provider.on('sync', (isSynced: boolean) => {
+      this.synced = isSynced;
+      // Sync step 2 carried everything we had, unsent edits included.
+      if (isSynced) this.unsent = 0;
+    });
+    this.provider.on('connection-close', (event) => {
+      this.synced = false;
+      if (!event) return;
+      if (isFinalCloseCode(event.code)) {
+        this.closeCode = event.code;
+        this.provider.disconnect();
+      } else if (event.code === CloseCode.Malformed || event.code === CloseCode.TooLarge) {
+        // y-websocket does not retry 44xx codes: re-sending the same change would fail again.
+        this.closeCode = event.code;
+        this.closeReason =
+          event.code === CloseCode.TooLarge ? 'a change was too large to send' : 'the server could not read a message';
+      }
+    });
+    this.ydoc.on('update', this.onUpdate);
+    this.provider.awareness.on('change', this.onAwareness);
+    this.onAwareness();
+  }
+
+  private onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider) return;
+    if (!(this.status === 'connected' && this.synced)) this.unsent += 1;
+  };
+
+  private onAwareness = (): void => {
+    const seen = new Map<string, PresenceUser>();
+    for (const state of this.provider.awareness.getStates().values()) {
+      const user = (state as { user?: Partial<PresenceUser> }).user;
+      if (!user?.id || !user.name || seen.has(user.id)) continue;
+      seen.set(user.id, { id: user.id, name: user.name, role: user.role ?? '', colour: user.colour ?? '#425563' });
+    }
+    const others = [...seen.values()].filter((p) => p.id !== this.me.id);
+    this.people = [this.me, ...others.sort((a, b) => a.name.localeCompare(b.name))];
+  };
+
+  destroy(): void {
+    this.provider.awareness.off('change', this.onAwareness);
+    this.ydoc.off('update', this.onUpdate);
+    this.provider.destroy();
+    this.ydoc.destroy();
+  }
+}
