@@ -18,7 +18,9 @@ async function acquireCareweave(): Promise<Careweave> {
     // Imported natively, not through Vite's module graph, and only when serving:
     // `vite build` must not open a database.
     const specifier = '@careweave/server';
-    const server = (await import(/* @vite-ignore */ specifier)) as typeof import('@careweave/server');
+    const server = (await import(
+      /* @vite-ignore */ specifier
+    )) as typeof import('@careweave/server');
     holder[SHARED] = {
       careweave: server.openCareweave(server.loadConfig(process.env, process.argv.slice(2))),
       users: 0,

@@ -30,7 +30,10 @@ export interface DatabaseOptions {
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Opens the one database connection pool a process uses. */
-export async function createDb({ url, dataDir = '.data' }: DatabaseOptions = {}): Promise<Database> {
+export async function createDb({
+  url,
+  dataDir = '.data',
+}: DatabaseOptions = {}): Promise<Database> {
   if (url) {
     const client = postgres(url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });

@@ -54,13 +54,13 @@ export async function openCareweave(config: Config): Promise<Careweave> {
   app.route(
     '/',
     createApp({
-    db,
-    sessions,
-    auth,
-    people,
-    rooms,
-    upgradeWebSocket,
-    allowedOrigins: config.allowedOrigins,
+      db,
+      sessions,
+      auth,
+      people,
+      rooms,
+      upgradeWebSocket,
+      allowedOrigins: config.allowedOrigins,
       maxMessageBytes: config.maxMessageBytes,
     }),
   );

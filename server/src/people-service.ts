@@ -25,7 +25,11 @@ export interface PersonSummary {
 /** A plan as the caller may see it: `GET /api/plans/:planId` (DESIGN §6). */
 export interface PlanView {
   planId: string;
-  person: PersonSummary & { dateOfBirth: string; gpPractice: string | null; consentToShare: boolean };
+  person: PersonSummary & {
+    dateOfBirth: string;
+    gpPractice: string | null;
+    consentToShare: boolean;
+  };
   documents: { name: string; kind: 'shared' | 'clinical'; access: Exclude<Access, 'none'> }[];
 }
 

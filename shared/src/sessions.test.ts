@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { judgeSession, newSessionTimes, type SessionPolicy } from './sessions.js';
 
-const policy: SessionPolicy = { idleTimeoutMs: 1000 * 60 * 30, lifetimeMs: 1000 * 60 * 60 * 10, renewWithinMs: 1000 * 60 * 60 * 5 };
+const policy: SessionPolicy = {
+  idleTimeoutMs: 1000 * 60 * 30,
+  lifetimeMs: 1000 * 60 * 60 * 10,
+  renewWithinMs: 1000 * 60 * 60 * 5,
+};
 const start = new Date('2026-11-23T09:00:00Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 

@@ -20,9 +20,7 @@ export interface SessionTimes {
 }
 
 /** What to do with a stored session presented at `now`. */
-export type SessionVerdict =
-  | { kind: 'expired' }
-  | { kind: 'valid'; touch: SessionTimes | null };
+export type SessionVerdict = { kind: 'expired' } | { kind: 'valid'; touch: SessionTimes | null };
 
 /** Decides whether a session still holds and which times to write back, if any. */
 export function judgeSession(

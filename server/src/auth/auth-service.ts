@@ -40,7 +40,12 @@ export function createAuthService(
       const user = await findUser(db, account.id);
       if (!user) return { ok: false, reason: 'invalid' };
       const { token, expiresAt } = await sessions.create(user.id);
-      await recordAudit(db, { userId: user.id, action: 'login', entityType: 'user', entityId: user.id });
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'login',
+        entityType: 'user',
+        entityId: user.id,
+      });
       return { ok: true, token, expiresAt, user };
     },
 

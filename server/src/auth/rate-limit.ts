@@ -30,6 +30,7 @@ export class RateLimiter {
   // Bounded memory: drop finished windows whenever a new one opens.
   #sweep(t: number): void {
     if (this.#windows.size < 1024) return;
-    for (const [key, w] of this.#windows) if (t - w.start >= this.windowMs) this.#windows.delete(key);
+    for (const [key, w] of this.#windows)
+      if (t - w.start >= this.windowMs) this.#windows.delete(key);
   }
 }

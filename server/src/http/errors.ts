@@ -3,7 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Every error answer is `{ error }`, plus per-field messages when input was invalid. */
-export function fail(status: ContentfulStatusCode, error: string, fields?: Record<string, string>): never {
+export function fail(
+  status: ContentfulStatusCode,
+  error: string,
+  fields?: Record<string, string>,
+): never {
   throw new HTTPException(status, {
     res: Response.json(fields ? { error, fields } : { error }, { status }),
   });

@@ -9,15 +9,60 @@ export const DEMO_PASSWORD = 'careweave-demo';
 export const DEMO_NEIGHBOURHOOD = 'Heatons & Tame Valley';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; organisation: string }[] = [
-  { email: 'gp@demo.test', name: 'Dr Amara Okafor', role: 'gp_lead', organisation: 'Heatons Group Practice' },
-  { email: 'nurse@demo.test', name: 'Sam Whitfield', role: 'nurse', organisation: 'Heatons Group Practice' },
-  { email: 'social@demo.test', name: 'Priya Raman', role: 'social_worker', organisation: 'Adult Social Care' },
-  { email: 'mentalhealth@demo.test', name: 'Tom Delaney', role: 'mental_health', organisation: 'Community Mental Health Team' },
-  { email: 'pharmacist@demo.test', name: 'Li Wei Chen', role: 'pharmacist', organisation: 'Primary Care Network' },
-  { email: 'physio@demo.test', name: 'Grace Mensah', role: 'physiotherapist', organisation: 'Direct-access MSK Physiotherapy' },
-  { email: 'navigator@demo.test', name: 'Jo Hartley', role: 'care_navigator', organisation: 'Wellbeing Pathway Team' },
-  { email: 'partner@demo.test', name: 'Kim Ashworth', role: 'voluntary_partner', organisation: 'Tame Valley Peer Support' },
-  { email: 'admin@demo.test', name: 'Chris Lowe', role: 'admin', organisation: 'Neighbourhood Team Office' },
+  {
+    email: 'gp@demo.test',
+    name: 'Dr Amara Okafor',
+    role: 'gp_lead',
+    organisation: 'Heatons Group Practice',
+  },
+  {
+    email: 'nurse@demo.test',
+    name: 'Sam Whitfield',
+    role: 'nurse',
+    organisation: 'Heatons Group Practice',
+  },
+  {
+    email: 'social@demo.test',
+    name: 'Priya Raman',
+    role: 'social_worker',
+    organisation: 'Adult Social Care',
+  },
+  {
+    email: 'mentalhealth@demo.test',
+    name: 'Tom Delaney',
+    role: 'mental_health',
+    organisation: 'Community Mental Health Team',
+  },
+  {
+    email: 'pharmacist@demo.test',
+    name: 'Li Wei Chen',
+    role: 'pharmacist',
+    organisation: 'Primary Care Network',
+  },
+  {
+    email: 'physio@demo.test',
+    name: 'Grace Mensah',
+    role: 'physiotherapist',
+    organisation: 'Direct-access MSK Physiotherapy',
+  },
+  {
+    email: 'navigator@demo.test',
+    name: 'Jo Hartley',
+    role: 'care_navigator',
+    organisation: 'Wellbeing Pathway Team',
+  },
+  {
+    email: 'partner@demo.test',
+    name: 'Kim Ashworth',
+    role: 'voluntary_partner',
+    organisation: 'Tame Valley Peer Support',
+  },
+  {
+    email: 'admin@demo.test',
+    name: 'Chris Lowe',
+    role: 'admin',
+    organisation: 'Neighbourhood Team Office',
+  },
 ];
 
 export const DEMO_PEOPLE = [

@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
 import { count } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
-import { appendParagraphs, sharedPlanDocument, whatMattersToMe, type Role } from '@careweave/shared';
+import {
+  appendParagraphs,
+  sharedPlanDocument,
+  whatMattersToMe,
+  type Role,
+} from '@careweave/shared';
 import { hashPassword } from '../auth/passwords.js';
 import { createDocumentStore } from '../repo/documents.js';
 import { DEMO_NEIGHBOURHOOD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from './demo-data.js';

@@ -13,7 +13,12 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 }
 
 export function clearSessionCookie(cookies: Cookies, url: URL): void {
-  cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieIsSecure(url) });
+  cookies.delete(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookieIsSecure(url),
+  });
 }
 
 export function sessionToken(cookies: Cookies): string | undefined {

@@ -72,7 +72,9 @@ export class PlanConnection {
         // y-websocket does not retry 44xx codes: re-sending the same change would fail again.
         this.closeCode = event.code;
         this.closeReason =
-          event.code === CloseCode.TooLarge ? 'a change was too large to send' : 'the server could not read a message';
+          event.code === CloseCode.TooLarge
+            ? 'a change was too large to send'
+            : 'the server could not read a message';
       }
     });
     this.ydoc.on('update', this.onUpdate);
@@ -86,13 +88,19 @@ export class PlanConnection {
   };
 
   private onAwareness = (): void => {
-    const seen = new Map<string, PresenceUser>();
+    // One entry per person, however many tabs they have open.
+    const others: PresenceUser[] = [];
     for (const state of this.provider.awareness.getStates().values()) {
       const user = (state as { user?: Partial<PresenceUser> }).user;
-      if (!user?.id || !user.name || seen.has(user.id)) continue;
-      seen.set(user.id, { id: user.id, name: user.name, role: user.role ?? '', colour: user.colour ?? '#425563' });
+      if (!user?.id || !user.name || user.id === this.me.id) continue;
+      if (others.some((p) => p.id === user.id)) continue;
+      others.push({
+        id: user.id,
+        name: user.name,
+        role: user.role ?? '',
+        colour: user.colour ?? '#425563',
+      });
     }
-    const others = [...seen.values()].filter((p) => p.id !== this.me.id);
     this.people = [this.me, ...others.sort((a, b) => a.name.localeCompare(b.name))];
   };
 

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '@careweave/shared';
+import { Room, type RoomOptions } from './room.js';
+import { MemoryStore } from './store.js';
+import { TestPeer } from './test-peer.js';
+
+const DOC = 'plan:00000000-0000-4000-8000-000000000001:shared';
+
+function options(overrides: Partial<RoomOptions> = {}): RoomOptions {
+  return { batchMs: 1, compactEvery: 1000, onEmpty: () => {}, log: () => {}, ...overrides };
+}
+
+async function loadedFrom(store: MemoryStore): Promise<Y.Doc> {
+  const room = await Room.load(DOC, store, options());
+  return room.doc;
+}
+
+describe('Room', () => {
+  it('syncs two peers and logs each update under its author', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options());
+    const gp = new TestPeer('gp', 'write', room).join();
+    const nurse = new TestPeer('nurse', 'write', room).join();
+
+    gp.doc.getText('t').insert(0, 'Walk ');
+    nurse.doc.getText('t').insert(0, 'daily ');
+    await room.flush();
+
+    expect(gp.doc.getText('t').toString()).toBe(nurse.doc.getText('t').toString());
+    expect(gp.doc.getText('t').toString()).toContain('Walk');
+    expect(gp.doc.getText('t').toString()).toContain('daily');
+    expect(store.log.map((e) => e.authorId).sort()).toEqual(['gp', 'nurse']);
+  });
+
+  it('batches a burst of typing from one author into one log row', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options({ batchMs: 50 }));
+    const gp = new TestPeer('gp', 'write', room).join();
+    for (const ch of 'hello') gp.doc.getText('t').insert(gp.doc.getText('t').length, ch);
+    await room.flush();
+    expect(store.log).toHaveLength(1);
+    expect((await loadedFrom(store)).getText('t').toString()).toBe('hello');
+  });
+
+  it('sends a late joiner the whole document', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options());
+    const gp = new TestPeer('gp', 'write', room).join();
+    gp.doc.getText('t').insert(0, 'what matters to me');
+    const late = new TestPeer('nurse', 'write', room).join();
+    expect(late.doc.getText('t').toString()).toBe('what matters to me');
+  });
+
+  it('drops updates from a read-only connection', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options());
+    const writer = new TestPeer('gp', 'write', room).join();
+    const reader = new TestPeer('social', 'read', room).join();
+    reader.doc.getText('t').insert(0, 'not allowed');
+    await room.flush();
+    expect(writer.doc.getText('t').toString()).toBe('');
+    expect(room.doc.getText('t').toString()).toBe('');
+    expect(store.log).toHaveLength(0);
+    expect(room.droppedUpdates).toBeGreaterThan(0);
+  });
+
+  it('closes only the connection that sent a malformed message', async () => {
+    const room = await Room.load(DOC, new MemoryStore(), options());
+    const good = new TestPeer('gp', 'write', room).join();
+    const bad = new TestPeer('nurse', 'write', room).join();
+    const other = new TestPeer('social', 'write', room).join();
+    bad.sendRaw(Uint8Array.of(0, 2, 3, 255, 255, 255));
+    expect(bad.closed?.code).toBe(CloseCode.Malformed);
+    good.doc.getText('t').insert(0, 'still live');
+    expect(other.doc.getText('t').toString()).toBe('still live');
+    expect(good.closed).toBeNull();
+  });
+
+  it('rejects a well-framed update whose payload is not a Yjs update', async () => {
+    const room = await Room.load(DOC, new MemoryStore(), options());
+    const peer = new TestPeer('gp', 'write', room).join();
+    peer.sendRaw(Uint8Array.of(0, 2, 4, 200, 200, 200, 200));
+    expect(peer.closed?.code).toBe(CloseCode.Malformed);
+  });
+
+  it('shares presence and removes it when a connection leaves', async () => {
+    const room = await Room.load(DOC, new MemoryStore(), options());
+    const gp = new TestPeer('gp', 'write', room).join();
+    const nurse = new TestPeer('nurse', 'write', room).join();
+    nurse.setPresence({ user: { name: 'Sam Whitfield' } });
+    expect(gp.awareness.getStates().get(nurse.doc.clientID)).toEqual({
+      user: { name: 'Sam Whitfield' },
+    });
+    nurse.close(1000, 'bye');
+    expect(gp.awareness.getStates().has(nurse.doc.clientID)).toBe(false);
+  });
+
+  it('loads snapshot plus later updates, and compacts when the log grows', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options({ compactEvery: 3 }));
+    const gp = new TestPeer('gp', 'write', room).join();
+    for (const word of ['one ', 'two ', 'three ', 'four ']) {
+      gp.doc.getText('t').insert(gp.doc.getText('t').length, word);
+      await room.flush();
+    }
+    const snapshot = store.snapshots.get(DOC);
+    expect(snapshot?.throughSeq).toBe(3);
+    expect(store.log).toHaveLength(4);
+    expect((await loadedFrom(store)).getText('t').toString()).toBe('one two three four ');
+  });
+
+  it('writes everything and a snapshot when it closes', async () => {
+    const store = new MemoryStore();
+    const room = await Room.load(DOC, store, options({ batchMs: 10_000 }));
+    const gp = new TestPeer('gp', 'write', room).join();
+    gp.doc.getText('t').insert(0, 'unsaved for now');
+    expect(store.log).toHaveLength(0);
+    await room.close();
+    expect(gp.closed?.code).toBe(CloseCode.GoingAway);
+    expect(store.log).toHaveLength(1);
+    expect(store.snapshots.get(DOC)?.throughSeq).toBe(1);
+    expect(room.join(new TestPeer('x', 'write', room))).toBe(false);
+  });
+
+  it('keeps updates when the store fails, and writes them on the next flush', async () => {
+    const store = new MemoryStore();
+    const append = store.append.bind(store);
+    let failures = 1;
+    store.append = async (name, entries) => {
+      if (failures-- > 0) throw new Error('database unavailable');
+      return append(name, entries);
+    };
+    const room = await Room.load(DOC, store, options({ batchMs: 10_000 }));
+    const gp = new TestPeer('gp', 'write', room).join();
+    gp.doc.getText('t').insert(0, 'precious');
+    await expect(room.flush()).rejects.toThrow('database unavailable');
+    await room.flush();
+    expect((await loadedFrom(store)).getText('t').toString()).toBe('precious');
+    await room.close();
+  });
+});

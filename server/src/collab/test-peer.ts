@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MessageType } from '@careweave/shared';
+import type { Connection } from './connection.js';
+import type { Room } from './room.js';
+
+/**
+ * An in-memory y-websocket client joined straight to a room, speaking the real protocol
+ * through y-protocols, with no socket in between.
+ */
+export class TestPeer implements Connection {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  closed: { code: number; reason: string } | null = null;
+
+  constructor(
+    readonly userId: string,
+    readonly access: 'read' | 'write',
+    private readonly room: Room,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this)
+        this.sendToRoom(MessageType.Sync, (e) => syncProtocol.writeUpdate(e, update));
+    });
+  }
+
+  join(): this {
+    this.room.join(this);
+    this.sendToRoom(MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, this.doc));
+    return this;
+  }
+
+  setPresence(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
+    this.sendToRoom(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
+  }
+
+  sendRaw(bytes: Uint8Array): void {
+    this.room.receive(this, bytes);
+  }
+
+  send(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.Sync) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MessageType.Sync);
+      syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+      if (encoding.length(reply) > 1) this.room.receive(this, encoding.toUint8Array(reply));
+    } else if (type === MessageType.Awareness) {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        decoding.readVarUint8Array(decoder),
+        this,
+      );
+    }
+  }
+
+  close(code: number, reason: string): void {
+    this.closed = { code, reason };
+    this.room.leave(this);
+  }
+
+  private sendToRoom(type: number, write: (e: encoding.Encoder) => void): void {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, type);
+    write(e);
+    this.room.receive(this, encoding.toUint8Array(e));
+  }
+}
