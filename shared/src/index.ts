@@ -7,3 +7,4 @@ export * from './nhs-number.js';
 export * from './roles.js';
 export * from './sessions.js';
 export * from './presence.js';
+export * from './collab/presence-stamp.js';

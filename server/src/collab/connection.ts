@@ -1,4 +1,4 @@
-import type { Access } from '@careweave/shared';
+import type { Access, PresenceUser } from '@careweave/shared';
 
 /** One client's socket as a room sees it; the transport adapts a real WebSocket to this. */
 export interface Connection {
@@ -6,6 +6,8 @@ export interface Connection {
   readonly userId: string;
   /** `read` connections receive everything and may send nothing that changes the document. */
   readonly access: Exclude<Access, 'none'>;
+  /** The identity stamped on this connection's presence, whatever the client claims. */
+  readonly presence: PresenceUser;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

@@ -88,12 +88,22 @@ describe('Room', () => {
     const room = await Room.load(DOC, new MemoryStore(), options());
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
-    nurse.setPresence({ user: { name: 'Sam Whitfield' } });
+    nurse.setPresence({ user: { name: 'Sam Whitfield' }, cursor: null });
     expect(gp.awareness.getStates().get(nurse.doc.clientID)).toEqual({
-      user: { name: 'Sam Whitfield' },
+      user: { ...nurse.presence, color: nurse.presence.colour },
+      cursor: null,
     });
     nurse.close(1000, 'bye');
     expect(gp.awareness.getStates().has(nurse.doc.clientID)).toBe(false);
+  });
+
+  it('stamps presence with the signed-in identity, not the one a client claims', async () => {
+    const room = await Room.load(DOC, new MemoryStore(), options());
+    const gp = new TestPeer('gp', 'write', room).join();
+    const nurse = new TestPeer('nurse', 'write', room).join();
+    nurse.setPresence({ user: { id: 'gp', name: 'Dr Amara Okafor' } });
+    const seen = gp.awareness.getStates().get(nurse.doc.clientID) as { user: { id: string } };
+    expect(seen.user.id).toBe('nurse');
   });
 
   it('loads snapshot plus later updates, and compacts when the log grows', async () => {

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
-import { CloseCode, MessageType, SyncType, parseClientMessage } from '@careweave/shared';
+import {
+  CloseCode,
+  MessageType,
+  SyncType,
+  parseClientMessage,
+  stampAwarenessUpdate,
+} from '@careweave/shared';
 import type { Connection } from './connection.js';
 import type { DocumentStore, LogEntry } from './store.js';
 
@@ -112,7 +118,11 @@ export class Room {
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          awarenessProtocol.applyAwarenessUpdate(
+            this.awareness,
+            stampAwarenessUpdate(message.update, connection.presence),
+            connection,
+          );
           break;
         case 'query-awareness':
           connection.send(this.#awarenessFrame([...this.awareness.getStates().keys()]));

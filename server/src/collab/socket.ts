@@ -1,13 +1,13 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
-import { CloseCode, withinSizeLimit, type Access } from '@careweave/shared';
+import { CloseCode, withinSizeLimit, type Access, type PresenceUser } from '@careweave/shared';
 import type { Connection } from './connection.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
 
 /** Who is connecting and what they may do, decided before the socket opens. */
 export type Admission =
-  | { ok: true; userId: string; access: Exclude<Access, 'none'> }
+  | { ok: true; user: PresenceUser; access: Exclude<Access, 'none'> }
   | { ok: false; code: number; reason: string };
 
 const HEARTBEAT_MS = 30_000;
@@ -39,8 +39,9 @@ export function socketEvents(
     onOpen(_event, ws: WSContext<WebSocket>) {
       const raw = ws.raw!;
       connection = {
-        userId: admission.userId,
+        userId: admission.user.id,
         access: admission.access,
+        presence: admission.user,
         send: (message) => raw.send(message),
         close: (code, reason) => raw.close(code, reason),
       };

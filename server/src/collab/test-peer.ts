@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from '@careweave/shared';
+import { MessageType, presenceColour, type PresenceUser } from '@careweave/shared';
 import type { Connection } from './connection.js';
 import type { Room } from './room.js';
 
@@ -15,12 +15,14 @@ export class TestPeer implements Connection {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   closed: { code: number; reason: string } | null = null;
+  readonly presence: PresenceUser;
 
   constructor(
     readonly userId: string,
     readonly access: 'read' | 'write',
     private readonly room: Room,
   ) {
+    this.presence = { id: userId, name: userId, role: 'nurse', colour: presenceColour(userId) };
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this)
         this.sendToRoom(MessageType.Sync, (e) => syncProtocol.writeUpdate(e, update));

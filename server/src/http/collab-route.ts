@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CloseCode, parseDocumentName } from '@careweave/shared';
+import { CloseCode, parseDocumentName, presenceColour } from '@careweave/shared';
 import { SESSION_COOKIE } from '../auth/session-service.js';
 import { socketEvents, type Admission } from '../collab/socket.js';
 import type { AppDeps } from './app.js';
@@ -48,7 +48,8 @@ export function collabRoute({
         if (access === 'none') {
           return { ok: false, code: CloseCode.Forbidden, reason: 'No access to this document' };
         }
-        return { ok: true, userId: session.user.id, access };
+        const { id, name, role } = session.user;
+        return { ok: true, user: { id, name, role, colour: presenceColour(id) }, access };
       }
     }),
   );
