@@ -25,8 +25,11 @@ export interface TestServer {
   readonly backend: TestDatabase['backend'];
   /** Sends a signal and resolves once the process has exited. */
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Starts the server again on the same database (stopping it first if it still runs). */
-  restart(): Promise<void>;
+  /**
+   * Starts the server again on the same database (stopping it first if it still runs); on
+   * the same port when asked, so that connected clients can reconnect to it.
+   */
+  restart(options?: { samePort?: boolean }): Promise<void>;
   /** Stops the server and removes its database. Safe to call twice. */
   stop(): Promise<void>;
   /** Everything the server has written to stdout and stderr, across restarts. */
@@ -62,11 +65,11 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   let url = '';
   let stopped = false;
 
-  async function launch(): Promise<void> {
+  async function launch(port = '0'): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', ...opts.env };
     delete env.DATABASE_URL;
     delete env.DATA_DIR;
-    Object.assign(env, database.env, { PORT: '0' });
+    Object.assign(env, database.env, { PORT: port });
     const proc = spawn(process.execPath, [serverEntry, ...database.args], {
       cwd: repoRoot,
       env,
@@ -157,9 +160,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     },
     backend: database.backend,
     kill,
-    async restart() {
+    async restart({ samePort = false } = {}) {
       await stopProcess();
-      await launch();
+      await launch(samePort ? new URL(url).port : '0');
     },
     stop,
     output: () => log,
