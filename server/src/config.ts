@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** A room with nobody in it unloads after this long. */
   ROOM_IDLE_MS: positiveInt.default(30_000),
+  /** How often each socket is pinged and its session re-checked. */
+  HEARTBEAT_MS: positiveInt.default(30_000),
   /** The largest WebSocket message accepted. */
   MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
   /** Login attempts allowed per account and client address in one window. */
@@ -30,6 +32,7 @@ export interface Config {
   allowedOrigins: string[];
   roomIdleMs: number;
   maxMessageBytes: number;
+  heartbeatMs: number;
   loginAttempts: number;
   loginWindowMs: number;
   /** Seed the demo team: always on an empty embedded database; on Postgres only when asked. */
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
       .filter(Boolean),
     roomIdleMs: e.ROOM_IDLE_MS,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    heartbeatMs: e.HEARTBEAT_MS,
     loginAttempts: e.LOGIN_ATTEMPTS,
     loginWindowMs: e.LOGIN_WINDOW_MS,
     seedDemo: argv.includes('--seed-demo') || !e.DATABASE_URL,

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hono } from 'hono';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { createDb } from '@careweave/db';
 import { createAuthService } from './auth/auth-service.js';
@@ -10,6 +10,7 @@ import { createSessionService } from './auth/session-service.js';
 import { Rooms } from './collab/rooms.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { mountPages, type PagesHandler } from './http/pages.js';
 import { createPeopleService } from './people-service.js';
 import { createDocumentStore } from './repo/documents.js';
 import { installRuntime, type Runtime } from './runtime.js';
@@ -23,6 +24,7 @@ export interface Careweave {
   runtime: Runtime;
   /** True for paths the Hono app serves: `/api/*`, `/collab/*`, `/healthz`. */
   ownsPath(pathname: string): boolean;
+  /** Answers an HTTP request: the API, and the pages when they were mounted. */
   handleRequest(req: IncomingMessage, res: ServerResponse): void;
   /** Handles a WebSocket upgrade to `/collab/:docName`. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -32,8 +34,16 @@ export interface Careweave {
 
 const log = (message: string) => console.log(message);
 
+export interface CareweaveOptions {
+  /** The built SvelteKit pages, served for every path the API does not own. */
+  pages?: PagesHandler | null;
+}
+
 /** Opens the database, applies migrations, seeds if asked, and wires the services. */
-export async function openCareweave(config: Config): Promise<Careweave> {
+export async function openCareweave(
+  config: Config,
+  { pages }: CareweaveOptions = {},
+): Promise<Careweave> {
   const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   if (config.seedDemo && (await seedDemo(database.db))) log('Seeded the demo team');
@@ -47,7 +57,7 @@ export async function openCareweave(config: Config): Promise<Careweave> {
   const people = createPeopleService(db);
   const rooms = new Rooms(createDocumentStore(db), { idleMs: config.roomIdleMs, log });
 
-  const app = new Hono();
+  const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // Past this the transport itself drops the socket (1009); up to it, we answer 4413.
   wss.options.maxPayload = Math.max(config.maxMessageBytes * 4, 16 * 1024 * 1024);
@@ -62,8 +72,10 @@ export async function openCareweave(config: Config): Promise<Careweave> {
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
       maxMessageBytes: config.maxMessageBytes,
+      heartbeatMs: config.heartbeatMs,
     }),
   );
+  if (pages) mountPages(app, pages);
   // @hono/node-ws listens for 'upgrade' on a server; give it an emitter that only
   // receives /collab upgrades so other upgrade users (Vite's HMR) are left alone.
   const upgrades = new EventEmitter();

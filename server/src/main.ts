@@ -1,39 +1,18 @@
-import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { openCareweave } from './host.js';
+import { loadPages } from './http/pages.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.js';
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
-const webBuild = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
-
-// adapter-node assumes https unless told the protocol; tell it from the socket itself,
-// through a header we always overwrite so a client cannot choose it.
-const PROTOCOL_HEADER = 'x-careweave-protocol';
-
-/** The SvelteKit pages, when they have been built. */
-async function loadPages(): Promise<NodeHandler | null> {
-  if (!existsSync(webBuild)) return null;
-  process.env.PROTOCOL_HEADER ??= PROTOCOL_HEADER;
-  const { handler } = (await import(webBuild)) as { handler: NodeHandler };
-  return handler;
-}
-
 const config = loadConfig(process.env, process.argv.slice(2));
-const careweave = await openCareweave(config);
-const pages = await loadPages();
+const pages = await loadPages(
+  fileURLToPath(new URL('../../web/build/handler.js', import.meta.url)),
+);
+const careweave = await openCareweave(config, { pages });
 
-const server = createServer((req, res) => {
-  const pathname = (req.url ?? '/').split('?')[0]!;
-  if (careweave.ownsPath(pathname) || !pages) return careweave.handleRequest(req, res);
-  req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
-  pages(req, res, () => {
-    res.writeHead(404).end('Not found');
-  });
-});
+const server = createServer(careweave.handleRequest);
 server.on('upgrade', (req, socket, head) => {
   if ((req.url ?? '').startsWith('/collab/')) careweave.handleUpgrade(req, socket, head);
   else socket.destroy();

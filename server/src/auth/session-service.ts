@@ -17,6 +17,8 @@ export interface ValidSession {
 export interface SessionService {
   create(userId: string): Promise<{ token: string; expiresAt: Date }>;
   validate(token: string | undefined): Promise<ValidSession | null>;
+  /** Whether the session still holds, without counting this as activity. */
+  stillValid(token: string): Promise<boolean>;
   end(token: string | undefined): Promise<void>;
 }
 
@@ -47,6 +49,11 @@ export function createSessionService(
       const user = await findUser(db, session.userId);
       if (!user) return null;
       return { user, expiresAt: verdict.touch?.expiresAt ?? session.expiresAt };
+    },
+
+    async stillValid(token) {
+      const session = await findSession(db, sessionIdOf(token));
+      return session !== null && judgeSession(session, now(), policy).kind === 'valid';
     },
 
     async end(token) {

@@ -7,10 +7,14 @@ import type { Rooms } from './rooms.js';
 
 /** Who is connecting and what they may do, decided before the socket opens. */
 export type Admission =
-  | { ok: true; user: PresenceUser; access: Exclude<Access, 'none'> }
+  | {
+      ok: true;
+      user: PresenceUser;
+      access: Exclude<Access, 'none'>;
+      /** Whether the session that opened the socket still holds (signed out, expired?). */
+      stillSignedIn(): Promise<boolean>;
+    }
   | { ok: false; code: number; reason: string };
-
-const HEARTBEAT_MS = 30_000;
 
 /**
  * Adapts one WebSocket to a room: refuses it with a close code, or joins it and forwards
@@ -21,6 +25,8 @@ export function socketEvents(
   documentName: string,
   admission: Admission,
   maxMessageBytes: number,
+  /** How often to ping the client and re-check its session. */
+  heartbeatMs: number,
 ): WSEvents<WebSocket> {
   if (!admission.ok) {
     return { onOpen: (_event, ws) => ws.close(admission.code, admission.reason) };
@@ -51,7 +57,10 @@ export function socketEvents(
         if (!alive) return raw.terminate();
         alive = false;
         raw.ping();
-      }, HEARTBEAT_MS);
+        void admission.stillSignedIn().then((valid) => {
+          if (!valid) raw.close(CloseCode.Unauthorized, 'Your session has ended: sign in again');
+        });
+      }, heartbeatMs);
 
       rooms.join(documentName, connection).then(
         (joined) => {

@@ -24,6 +24,7 @@ export interface AppDeps {
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
   maxMessageBytes: number;
+  heartbeatMs: number;
 }
 
 type Env = { Variables: { user: User } };

@@ -24,20 +24,22 @@ export function collabRoute({
   upgradeWebSocket,
   allowedOrigins,
   maxMessageBytes,
+  heartbeatMs,
 }: AppDeps) {
   return new Hono().get(
     '/:docName',
     upgradeWebSocket(async (c) => {
       const documentName = c.req.param('docName')!;
       const admission = await admit();
-      return socketEvents(rooms, documentName, admission, maxMessageBytes);
+      return socketEvents(rooms, documentName, admission, maxMessageBytes, heartbeatMs);
 
       // Refusals still upgrade, so that browsers can see the close code and reason.
       async function admit(): Promise<Admission> {
         if (!originAllowed(c.req.header('origin'), c.req.header('host'), allowedOrigins)) {
           return { ok: false, code: CloseCode.Forbidden, reason: 'Origin not allowed' };
         }
-        const session = await sessions.validate(getCookie(c, SESSION_COOKIE));
+        const token = getCookie(c, SESSION_COOKIE);
+        const session = await sessions.validate(token);
         if (!session) {
           return { ok: false, code: CloseCode.Unauthorized, reason: 'Sign in again to continue' };
         }
@@ -49,7 +51,12 @@ export function collabRoute({
           return { ok: false, code: CloseCode.Forbidden, reason: 'No access to this document' };
         }
         const { id, name, role } = session.user;
-        return { ok: true, user: { id, name, role, colour: presenceColour(id) }, access };
+        return {
+          ok: true,
+          user: { id, name, role, colour: presenceColour(id) },
+          access,
+          stillSignedIn: () => sessions.stillValid(token!),
+        };
       }
     }),
   );
