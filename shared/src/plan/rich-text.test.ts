@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendParagraphs, fragmentText, whatMattersToMe } from './care-plan.js';
+import { appendParagraphs, fragmentText } from './rich-text.js';
+import { whatMattersToMe } from './shared-plan.js';
 
 describe('shared plan accessors', () => {
   it('reads "What matters to me" as plain text, one line per paragraph', () => {

@@ -1,16 +1,5 @@
 import * as Y from 'yjs';
 
-/** Names of the top-level types in `plan:<id>:shared`, so every reader agrees. */
-export const SharedPlan = {
-  /** "What matters to me", in the person's words: Tiptap rich text. */
-  whatMattersToMe: 'whatMattersToMe',
-} as const;
-
-/** The rich-text fragment holding "What matters to me". */
-export function whatMattersToMe(doc: Y.Doc): Y.XmlFragment {
-  return doc.getXmlFragment(SharedPlan.whatMattersToMe);
-}
-
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as { insert: unknown }[])
