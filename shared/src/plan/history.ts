@@ -48,7 +48,12 @@ export function summariseChanges(
   const changes = new Map<string, PlanChange>();
   let current: LoggedUpdate | null = null;
 
-  const note = (section: string, itemId: string | null, kind: PlanChange['kind'], label: string | null) => {
+  const note = (
+    section: string,
+    itemId: string | null,
+    kind: PlanChange['kind'],
+    label: string | null,
+  ) => {
     if (!current) return;
     const key = `${section}/${itemId ?? ''}`;
     const existing = changes.get(key);
@@ -82,10 +87,12 @@ export function summariseChanges(
       for (const event of events) {
         if (event.target === list) {
           for (const item of event.changes.added) {
-            for (const map of item.content.getContent()) note(section, idOf(map), 'added', labelOf(map));
+            for (const map of item.content.getContent())
+              note(section, idOf(map), 'added', labelOf(map));
           }
           for (const item of event.changes.deleted) {
-            for (const map of item.content.getContent()) note(section, idOf(map), 'removed', labelOf(map));
+            for (const map of item.content.getContent())
+              note(section, idOf(map), 'removed', labelOf(map));
           }
         } else {
           const index = event.path[0];

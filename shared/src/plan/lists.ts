@@ -102,7 +102,12 @@ export function text(item: ItemMap, key: string, fallback = ''): string {
 }
 
 /** Reads a field that must be one of `allowed`. */
-export function oneOf<T extends string>(item: ItemMap, key: string, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  item: ItemMap,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = item.get(key);
   return allowed.includes(v as T) ? (v as T) : fallback;
 }
