@@ -34,7 +34,7 @@ export function findItem(list: Y.Array<ItemMap>, id: string): ItemMap | undefine
   return list.toArray().find((item) => item.get('id') === id);
 }
 
-/** Appends an item at the end; returns its id. */
+/** Appends an item at the end, whole in one transaction (fields are set before it is integrated); returns its id. */
 export function insertItem(
   list: Y.Array<ItemMap>,
   fields: Record<string, unknown>,

@@ -171,35 +171,20 @@ export type BarrierInput = Pick<Barrier, 'text' | 'kind'> &
 export type ActionInput = Pick<Action, 'text'> &
   Partial<Pick<Action, 'ownerId' | 'dueDate' | 'status' | 'link'>>;
 
-/** Inserts one item in its own transaction, so a new item arrives whole. */
-function addTo(
-  doc: Y.Doc,
-  list: Y.Array<ItemMap>,
-  fields: Record<string, unknown>,
-  by: string,
-  at: Date,
-): string {
-  let id = '';
-  doc.transact(() => {
-    id = insertItem(list, fields, by, at);
-  });
-  return id;
-}
-
 /** Adds a goal in the person's words; returns its id. */
 export function addGoal(doc: Y.Doc, input: GoalInput, by: string, at = new Date()): string {
   const fields = { status: 'active', reviewDate: '', ...input, progress: new Y.Array() };
-  return addTo(doc, goalList(doc), fields, by, at);
+  return insertItem(goalList(doc), fields, by, at);
 }
 
 export function addBarrier(doc: Y.Doc, input: BarrierInput, by: string, at = new Date()): string {
   const fields = { goalIds: [], overcomeBy: '', status: 'open', ...input };
-  return addTo(doc, barrierList(doc), fields, by, at);
+  return insertItem(barrierList(doc), fields, by, at);
 }
 
 export function addAction(doc: Y.Doc, input: ActionInput, by: string, at = new Date()): string {
   const fields = { ownerId: '', dueDate: '', status: 'open', link: null, ...input };
-  return addTo(doc, actionList(doc), fields, by, at);
+  return insertItem(actionList(doc), fields, by, at);
 }
 
 type Editable<T> = Partial<Omit<T, keyof ListItem | 'progress'>>;
