@@ -6,6 +6,7 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -127,4 +128,62 @@ export const auditEvents = pgTable(
       .default(sql`'{}'::jsonb`),
   },
   (t) => [index().on(t.entityType, t.entityId), index().on(t.userId, t.at)],
+);
+
+// Projections of `plan:<id>:shared` (DESIGN §2): rewritten from the document whenever a room
+// persists it, never edited in SQL. Ids come from the document, so they are text; user ids are
+// uuid without a foreign key, because a projection must not fail over a departed colleague.
+
+/** Each goal of a plan with its latest progress, for dashboards (goals by category). */
+export const planGoals = pgTable(
+  'plan_goals',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id, { onDelete: 'cascade' }),
+    goalId: text('goal_id').notNull(),
+    text: text('text').notNull(),
+    horizon: text('horizon').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    latestProgress: integer('latest_progress'),
+    reviewDate: date('review_date'),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.goalId] }), index().on(t.category, t.status)],
+);
+
+/** Every progress rating of every goal, for the progress-over-time picture. */
+export const planGoalProgress = pgTable(
+  'plan_goal_progress',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id, { onDelete: 'cascade' }),
+    goalId: text('goal_id').notNull(),
+    value: integer('value').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.planId, t.goalId, t.recordedAt)],
+);
+
+/** Each action of a plan, for My actions and overdue actions by owner. */
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id, { onDelete: 'cascade' }),
+    actionId: text('action_id').notNull(),
+    text: text('text').notNull(),
+    ownerId: uuid('owner_id'),
+    dueDate: date('due_date'),
+    status: text('status').notNull(),
+    goalId: text('goal_id'),
+    barrierId: text('barrier_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.actionId] }),
+    index().on(t.ownerId, t.status, t.dueDate),
+  ],
 );

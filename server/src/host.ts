@@ -12,6 +12,8 @@ import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { mountPages, type PagesHandler } from './http/pages.js';
 import { createPeopleService } from './people-service.js';
+import { createPlansService } from './plans/plans-service.js';
+import { planProjectorFor } from './plans/projector.js';
 import { createDocumentStore } from './repo/documents.js';
 import { installRuntime, type Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -55,7 +57,12 @@ export async function openCareweave(
     windowMs: config.loginWindowMs,
   });
   const people = createPeopleService(db);
-  const rooms = new Rooms(createDocumentStore(db), { idleMs: config.roomIdleMs, log });
+  const plans = createPlansService(db);
+  const rooms = new Rooms(createDocumentStore(db), {
+    idleMs: config.roomIdleMs,
+    log,
+    projectorFor: planProjectorFor(db),
+  });
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -68,6 +75,7 @@ export async function openCareweave(
       sessions,
       auth,
       people,
+      plans,
       rooms,
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
@@ -81,7 +89,7 @@ export async function openCareweave(
   const upgrades = new EventEmitter();
   injectWebSocket(upgrades as Server);
 
-  const runtime: Runtime = { config, sessions, auth, people };
+  const runtime: Runtime = { config, sessions, auth, people, plans };
   installRuntime(runtime);
 
   return {

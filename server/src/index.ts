@@ -3,4 +3,8 @@ export { openCareweave, type Careweave } from './host.js';
 export { SESSION_COOKIE, cookieIsSecure } from './auth/session-service.js';
 export type { User } from './repo/users.js';
 export type { PersonSummary, PlanView } from './people-service.js';
+export type { NewPersonInput, PersonPatch } from './person-records.js';
+export type { Outcome, PersonDetail } from './person-detail.js';
+export type { MyAction, PlanChanges, PlanChangeView } from './plans/plans-service.js';
+export type { TeamMember } from './repo/users.js';
 export type { LoginResult } from './auth/auth-service.js';

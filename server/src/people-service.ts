@@ -1,16 +1,16 @@
 import type { Db } from '@careweave/db';
+import { isUuid, parseDocumentName, planDocumentAccess, type Access } from '@careweave/shared';
+import { todayIso } from './calendar.js';
+import { createPersonRecords, type PersonRecords } from './person-records.js';
 import {
-  clinicalPlanDocument,
-  isUuid,
-  parseDocumentName,
-  planDocumentAccess,
-  sharedPlanDocument,
-  type Access,
-  type PlanContext,
-} from '@careweave/shared';
+  planContextFor as contextFor,
+  planDocumentsFor,
+  type PlanDocument,
+} from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
 import { findPersonByPlan, listPeopleIn, type PersonRow } from './repo/people.js';
-import type { User } from './repo/users.js';
+import { actionCounts } from './repo/plans.js';
+import { listTeam, type TeamMember, type User } from './repo/users.js';
 
 /** One row of `GET /api/people` (DESIGN §6). */
 export interface PersonSummary {
@@ -30,23 +30,20 @@ export interface PlanView {
     gpPractice: string | null;
     consentToShare: boolean;
   };
-  documents: { name: string; kind: 'shared' | 'clinical'; access: Exclude<Access, 'none'> }[];
+  documents: PlanDocument[];
+  /** The plan's actions as last projected: open ones, and how many of those are overdue. */
+  actions: { open: number; overdue: number };
 }
 
 /** People, their plans, and who may open which plan document. */
-export interface PeopleService {
+export interface PeopleService extends PersonRecords {
   list(user: User): Promise<PersonSummary[]>;
   /** The plan, or null when it does not exist or the user may not see it. Audited. */
   openPlan(user: User, planId: string): Promise<PlanView | null>;
   /** The user's access to a collaborative document, by name. */
   documentAccess(user: User, documentName: string): Promise<Access>;
-}
-
-function contextFor(user: User, person: PersonRow): PlanContext {
-  return {
-    inTeam: user.neighbourhoods.some((n) => n.id === person.neighbourhoodId),
-    consentToShare: person.consentToShare,
-  };
+  /** Everyone in the user's neighbourhood teams (`GET /api/team`). */
+  team(user: User): Promise<TeamMember[]>;
 }
 
 function summary(person: PersonRow): PersonSummary {
@@ -62,6 +59,8 @@ function summary(person: PersonRow): PersonSummary {
 
 export function createPeopleService(db: Db): PeopleService {
   return {
+    ...createPersonRecords(db),
+
     async list(user) {
       const rows = await listPeopleIn(
         db,
@@ -76,14 +75,7 @@ export function createPeopleService(db: Db): PeopleService {
       if (!isUuid(planId)) return null;
       const person = await findPersonByPlan(db, planId);
       if (!person) return null;
-      const context = contextFor(user, person);
-      const documents: PlanView['documents'] = [];
-      for (const kind of ['shared', 'clinical'] as const) {
-        const access = planDocumentAccess(user.role, `plan-${kind}`, context);
-        if (access === 'none') continue;
-        const name = kind === 'shared' ? sharedPlanDocument(planId) : clinicalPlanDocument(planId);
-        documents.push({ name, kind, access });
-      }
+      const documents = planDocumentsFor(user, person);
       if (documents.length === 0) return null;
       await recordAudit(db, {
         userId: user.id,
@@ -100,6 +92,7 @@ export function createPeopleService(db: Db): PeopleService {
           consentToShare: person.consentToShare,
         },
         documents,
+        actions: await actionCounts(db, planId, todayIso()),
       };
     },
 
@@ -111,5 +104,11 @@ export function createPeopleService(db: Db): PeopleService {
       if (!person) return 'none';
       return planDocumentAccess(user.role, ref.kind, contextFor(user, person));
     },
+
+    team: (user) =>
+      listTeam(
+        db,
+        user.neighbourhoods.map((n) => n.id),
+      ),
   };
 }

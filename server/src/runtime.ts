@@ -2,6 +2,7 @@ import type { AuthService } from './auth/auth-service.js';
 import type { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
 import type { PeopleService } from './people-service.js';
+import type { PlansService } from './plans/plans-service.js';
 
 /** The services the SvelteKit pages call in-process. */
 export interface Runtime {
@@ -9,6 +10,7 @@ export interface Runtime {
   sessions: SessionService;
   auth: AuthService;
   people: PeopleService;
+  plans: PlansService;
 }
 
 // A global rather than a module variable: in development Vite loads this package through its

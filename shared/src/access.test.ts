@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeePerson, planDocumentAccess } from './access.js';
-import { ROLES } from './roles.js';
+import { canSeePerson, planDocumentAccess, type Access } from './access.js';
+import { ROLES, type Role } from './roles.js';
 import { parseDocumentName } from './documents.js';
 
 const consented = { inTeam: true, consentToShare: true };
@@ -39,6 +39,67 @@ describe('plan document access', () => {
         expect(planDocumentAccess(role, kind, { inTeam: false, consentToShare: true })).toBe(
           'none',
         );
+      }
+    }
+  });
+});
+
+type Row = [Access, Access, Access, Access];
+/**
+ * The whole policy, written out by hand: for each role, shared then clinical, each as
+ * [in team + consent, in team + no consent, not in team + consent, not in team + no consent].
+ */
+// prettier-ignore
+const EXPECTED: Record<Role, { shared: Row; clinical: Row }> = {
+  gp_lead:           { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  gp:                { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  nurse:             { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  mental_health:     { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  social_worker:     { shared: ['write', 'write', 'none', 'none'], clinical: ['read',  'read',  'none', 'none'] },
+  physiotherapist:   { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  pharmacist:        { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
+  care_navigator:    { shared: ['write', 'write', 'none', 'none'], clinical: ['read',  'read',  'none', 'none'] },
+  voluntary_partner: { shared: ['write', 'none',  'none', 'none'], clinical: ['none',  'none',  'none', 'none'] },
+  admin:             { shared: ['none',  'none',  'none', 'none'], clinical: ['none',  'none',  'none', 'none'] },
+};
+
+const CONTEXTS = [
+  { inTeam: true, consentToShare: true },
+  { inTeam: true, consentToShare: false },
+  { inTeam: false, consentToShare: true },
+  { inTeam: false, consentToShare: false },
+] as const;
+
+describe('plan document access, exhaustively', () => {
+  it('has a row for every role and no other', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const [kind, column] of [
+      ['plan-shared', 'shared'],
+      ['plan-clinical', 'clinical'],
+    ] as const) {
+      it(`gives ${role} on ${kind}: ${EXPECTED[role][column].join(' / ')}`, () => {
+        const got = CONTEXTS.map((context) => planDocumentAccess(role, kind, context));
+        expect(got).toEqual(EXPECTED[role][column]);
+      });
+    }
+
+    it(`lets ${role} see a person exactly when they may open the shared document`, () => {
+      const got = CONTEXTS.map((context) => canSeePerson(role, context));
+      expect(got).toEqual(EXPECTED[role].shared.map((cell) => cell !== 'none'));
+    });
+  }
+
+  it('never gives anyone clinical access they lack on the shared document', () => {
+    const rank = { none: 0, read: 1, write: 2 } as const;
+    for (const role of ROLES) {
+      for (const context of CONTEXTS) {
+        expect(
+          rank[planDocumentAccess(role, 'plan-clinical', context)],
+          `${role} ${JSON.stringify(context)}`,
+        ).toBeLessThanOrEqual(rank[planDocumentAccess(role, 'plan-shared', context)]);
       }
     }
   });

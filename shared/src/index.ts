@@ -9,6 +9,7 @@ export * from './collab/close-codes.js';
 export * from './collab/messages.js';
 export * from './documents.js';
 export * from './nhs-number.js';
+export * from './person.js';
 export * from './roles.js';
 export * from './sessions.js';
 export * from './presence.js';

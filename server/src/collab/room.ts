@@ -9,7 +9,8 @@ import {
   stampAwarenessUpdate,
 } from '@careweave/shared';
 import type { Connection } from './connection.js';
-import type { DocumentStore, LogEntry } from './store.js';
+import type { DocumentStore, LogEntry, Projector } from './store.js';
+import { Throttle } from './throttle.js';
 
 export interface RoomOptions {
   /** Updates arriving within this many milliseconds go to the log in one insert. */
@@ -19,6 +20,10 @@ export interface RoomOptions {
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void;
   log(message: string): void;
+  /** Refreshes what is derived from the document (SQL projections) once it is stored. */
+  project?: Projector | undefined;
+  /** The least time between two projections while edits flow (default one second). */
+  projectMs?: number | undefined;
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -53,6 +58,9 @@ export class Room {
   #lastSeq = 0;
   #sinceSnapshot = 0;
   #closed = false;
+  readonly #projection: Throttle | null;
+  /** Read-only connections already named in the log for sending changes. */
+  readonly #loggedReaders = new WeakSet<Connection>();
   /** Updates refused from read-only connections. */
   droppedUpdates = 0;
 
@@ -64,6 +72,10 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwareness);
+    const project = options.project;
+    this.#projection = project
+      ? new Throttle(() => this.#project(project), options.projectMs ?? 1000)
+      : null;
   }
 
   /** Loads the document from the store: snapshot, then every update logged after it. */
@@ -112,7 +124,7 @@ export class Room {
         case 'sync-step2':
         case 'sync-update':
           if (connection.access !== 'write') {
-            this.droppedUpdates++;
+            this.#drop(connection, message.type, message.update);
             break;
           }
           Y.applyUpdate(this.doc, message.update, connection);
@@ -164,8 +176,13 @@ export class Room {
       connection.close(CloseCode.GoingAway, 'Server is restarting');
     }
     this.#connections.clear();
-    await this.flush();
-    if (this.#sinceSnapshot > 0) await this.#compact();
+    try {
+      await this.flush();
+      if (this.#sinceSnapshot > 0) await this.#compact();
+    } finally {
+      // Always a last projection, so what SQL says matches what the clients last saw.
+      await this.#projection?.stop();
+    }
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -197,6 +214,25 @@ export class Room {
     }
   };
 
+  #drop(connection: Connection, type: 'sync-step2' | 'sync-update', update: Uint8Array): void {
+    this.droppedUpdates++;
+    // Every reader answers the handshake with a step 2; only one carrying content is worth naming.
+    if (this.#loggedReaders.has(connection) || !carriesChanges(type, update)) return;
+    this.#loggedReaders.add(connection);
+    this.options.log(
+      `dropped updates from read-only connection ${connection.userId} on ${this.name}`,
+    );
+  }
+
+  async #project(project: Projector): Promise<void> {
+    try {
+      await project(this.doc);
+    } catch (error) {
+      // The log and the snapshot are the truth; a stale projection is mended by the next one.
+      this.options.log(`room ${this.name} could not update its projection: ${String(error)}`);
+    }
+  }
+
   #awarenessFrame(clientIds: number[]): Uint8Array {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds);
     return frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
@@ -209,6 +245,7 @@ export class Room {
     try {
       this.#lastSeq = await this.store.append(this.name, entries);
       this.#sinceSnapshot += entries.length;
+      this.#projection?.request();
     } catch (error) {
       // Keep them, in order, ahead of anything newer, and try again shortly.
       this.#pending = [...entries, ...this.#pending];
@@ -223,6 +260,16 @@ export class Room {
     // The state may include updates still pending; reapplying them on load is harmless.
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastSeq);
     this.#sinceSnapshot = 0;
+  }
+}
+
+/** Whether a refused update would have changed anything (a handshake's step 2 may not). */
+function carriesChanges(type: 'sync-step2' | 'sync-update', update: Uint8Array): boolean {
+  if (type === 'sync-update') return true;
+  try {
+    return Y.decodeUpdate(update).structs.length > 0;
+  } catch {
+    return true;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Connection } from './connection.js';
 import { Room } from './room.js';
-import type { DocumentStore } from './store.js';
+import type { DocumentStore, Projector } from './store.js';
 
 export interface RoomsOptions {
   /** A room with nobody in it unloads after this long. */
@@ -8,6 +8,10 @@ export interface RoomsOptions {
   batchMs?: number;
   compactEvery?: number;
   log?(message: string): void;
+  /** What to derive from a document whenever it is stored; null or absent for nothing. */
+  projectorFor?(name: string): Projector | null;
+  /** The least time between two projections of one room while edits flow. */
+  projectMs?: number;
 }
 
 /**
@@ -66,6 +70,8 @@ export class Rooms {
         compactEvery: this.options.compactEvery ?? 500,
         onEmpty: () => this.#scheduleIdle(name),
         log: this.#log,
+        project: this.options.projectorFor?.(name) ?? undefined,
+        projectMs: this.options.projectMs,
       });
       this.#rooms.set(name, room);
       room.then(

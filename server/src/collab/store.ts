@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+
 /** One accepted update, with who made it. */
 export interface LogEntry {
   update: Uint8Array;
@@ -23,6 +25,12 @@ export interface DocumentStore {
   /** Records `state` as holding every logged update up to and including `throughSeq`. */
   compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void>;
 }
+
+/**
+ * Derives something from a stored document, e.g. the SQL projection of a shared plan. Rooms
+ * call it after they persist and when they close; it must not change the document.
+ */
+export type Projector = (doc: Y.Doc) => Promise<void>;
 
 /** A store in memory, for unit tests of rooms. */
 export class MemoryStore implements DocumentStore {

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sql } from 'drizzle-orm';
@@ -10,16 +9,19 @@ import type { Db } from '@careweave/db';
 import type { AuthService } from '../auth/auth-service.js';
 import { SESSION_COOKIE, cookieIsSecure, type SessionService } from '../auth/session-service.js';
 import type { PeopleService } from '../people-service.js';
-import type { User } from '../repo/users.js';
+import type { PlansService } from '../plans/plans-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { fail, onError } from './errors.js';
+import { planRoutes } from './plan-routes.js';
+import { requireUser as requireUserFor, type Env } from './require-user.js';
 
 export interface AppDeps {
   db: Db;
   sessions: SessionService;
   auth: AuthService;
   people: PeopleService;
+  plans: PlansService;
   rooms: Rooms;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
@@ -27,20 +29,12 @@ export interface AppDeps {
   heartbeatMs: number;
 }
 
-type Env = { Variables: { user: User } };
-
 const LoginBody = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
 /** The HTTP API and the collaboration endpoint (DESIGN §6). */
 export function createApp(deps: AppDeps) {
-  const { db, sessions, auth, people } = deps;
-
-  const requireUser = createMiddleware<Env>(async (c, next) => {
-    const session = await sessions.validate(getCookie(c, SESSION_COOKIE));
-    if (!session) fail(401, 'Your session has ended. Sign in to continue.');
-    c.set('user', session.user);
-    await next();
-  });
+  const { db, sessions, auth } = deps;
+  const requireUser = requireUserFor(sessions);
 
   const app = new Hono<Env>();
   app.onError(onError);
@@ -84,13 +78,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/me', requireUser, (c) => c.json(c.var.user));
 
-  app.get('/api/people', requireUser, async (c) => c.json(await people.list(c.var.user)));
-
-  app.get('/api/plans/:planId', requireUser, async (c) => {
-    const plan = await people.openPlan(c.var.user, c.req.param('planId'));
-    if (!plan) fail(404, 'There is no such plan, or you do not have access to it.');
-    return c.json(plan);
-  });
+  app.route('/api', planRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
 

@@ -1,7 +1,7 @@
 import { schema, type Db } from '@careweave/db';
 
 /** Things the audit trail records (DESIGN §5). */
-export type AuditAction = 'login' | 'logout' | 'plan.open';
+export type AuditAction = 'login' | 'logout' | 'plan.open' | 'person.create' | 'person.update';
 
 /** Appends one audit event; the app offers no way to change or delete them. */
 export async function recordAudit(

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
+import type { LoggedUpdate } from '@careweave/shared';
 import type { DocumentStore, LogEntry, StoredDocument } from '../collab/store.js';
 
 const { documentUpdates, documentSnapshots } = schema;
@@ -45,4 +46,39 @@ export function createDocumentStore(db: Db): DocumentStore {
         });
     },
   };
+}
+
+/** A document's whole update log, oldest first, with authors and times (for history). */
+export async function documentLog(db: Db, documentName: string): Promise<LoggedUpdate[]> {
+  const rows = await db
+    .select({
+      update: documentUpdates.update,
+      authorId: documentUpdates.authorId,
+      createdAt: documentUpdates.createdAt,
+    })
+    .from(documentUpdates)
+    .where(eq(documentUpdates.documentName, documentName))
+    .orderBy(asc(documentUpdates.seq));
+  return rows.map((r) => ({
+    update: new Uint8Array(r.update),
+    authorId: r.authorId,
+    at: r.createdAt.toISOString(),
+  }));
+}
+
+/** Appends updates with the times they were made, e.g. a seeded history; oldest first. */
+export async function appendDated(
+  db: Db,
+  documentName: string,
+  entries: (LogEntry & { at: Date })[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(documentUpdates).values(
+    entries.map((e) => ({
+      documentName,
+      update: e.update,
+      authorId: e.authorId,
+      createdAt: e.at,
+    })),
+  );
 }

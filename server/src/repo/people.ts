@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
-const { people, carePlans, neighbourhoods } = schema;
+const { people, carePlans, neighbourhoods, users } = schema;
+const recorder = alias(users, 'consent_recorder');
 
 const personColumns = {
   id: people.id,
@@ -12,6 +14,9 @@ const personColumns = {
   pathway: people.pathway,
   gpPractice: people.gpPractice,
   consentToShare: people.consentToShare,
+  consentRecordedById: people.consentRecordedBy,
+  consentRecordedByName: recorder.name,
+  consentRecordedAt: people.consentRecordedAt,
   neighbourhoodId: people.neighbourhoodId,
   neighbourhood: neighbourhoods.name,
   planId: carePlans.id,
@@ -22,7 +27,8 @@ function withPlan(db: Db) {
     .select(personColumns)
     .from(people)
     .innerJoin(carePlans, eq(carePlans.personId, people.id))
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, people.neighbourhoodId));
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, people.neighbourhoodId))
+    .leftJoin(recorder, eq(recorder.id, people.consentRecordedBy));
 }
 
 export type PersonRow = Awaited<ReturnType<typeof listPeopleIn>>[number];
@@ -39,4 +45,59 @@ export async function listPeopleIn(db: Db, neighbourhoodIds: string[]) {
 export async function findPersonByPlan(db: Db, planId: string) {
   const [row] = await withPlan(db).where(and(eq(carePlans.id, planId)));
   return row ?? null;
+}
+
+/** A person with their plan, or null. */
+export async function findPerson(db: Db, personId: string) {
+  const [row] = await withPlan(db).where(eq(people.id, personId));
+  return row ?? null;
+}
+
+/** True when someone already has this NHS number (10 digits, no spaces). */
+export async function nhsNumberTaken(db: Db, nhsNumber: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.nhsNumber, nhsNumber));
+  return row !== undefined;
+}
+
+export type NewPerson = typeof people.$inferInsert;
+
+/** Adds a person and their (empty) care plan together; returns both ids. */
+export async function insertPersonWithPlan(db: Db, person: NewPerson) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(people).values(person).returning({ id: people.id });
+    const [plan] = await tx
+      .insert(carePlans)
+      .values({ personId: row!.id })
+      .returning({ id: carePlans.id });
+    return { id: row!.id, planId: plan!.id };
+  });
+}
+
+export type PersonChanges = Partial<
+  Pick<
+    NewPerson,
+    | 'givenName'
+    | 'familyName'
+    | 'dateOfBirth'
+    | 'pathway'
+    | 'gpPractice'
+    | 'consentToShare'
+    | 'consentRecordedBy'
+    | 'consentRecordedAt'
+  >
+>;
+
+export async function updatePerson(db: Db, personId: string, changes: PersonChanges) {
+  await db.update(people).set(changes).where(eq(people.id, personId));
+}
+
+/** True for the error a unique constraint raises, from either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import { isRole, type Role } from '@careweave/shared';
 
@@ -45,4 +45,39 @@ export async function findUser(db: Db, id: string): Promise<User | null> {
     organisation: row.organisation,
     neighbourhoods: teams,
   };
+}
+
+/** A colleague as others see them: for choosing an action's owner, naming an author. */
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: Role;
+  organisation: string | null;
+}
+
+/** Everyone in these neighbourhood teams, once each, by name. */
+export async function listTeam(db: Db, neighbourhoodIds: string[]): Promise<TeamMember[]> {
+  if (neighbourhoodIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      organisation: users.organisation,
+    })
+    .from(users)
+    .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .where(inArray(teamMembers.neighbourhoodId, neighbourhoodIds))
+    .orderBy(asc(users.name), asc(users.id));
+  return rows.map((r) => ({ ...r, role: toRole(r.role) }));
+}
+
+/** Names of these users, by id (ids with no user are left out). */
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

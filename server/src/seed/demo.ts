@@ -1,15 +1,19 @@
-import * as Y from 'yjs';
 import { count } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import {
   appendParagraphs,
+  clinicalPlanDocument,
+  projectSharedPlan,
   sharedPlanDocument,
   whatMattersToMe,
   type Role,
 } from '@careweave/shared';
 import { hashPassword } from '../auth/passwords.js';
-import { createDocumentStore } from '../repo/documents.js';
+import { appendDated } from '../repo/documents.js';
+import { replacePlanProjection } from '../repo/plans.js';
 import { DEMO_NEIGHBOURHOOD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from './demo-data.js';
+import { DEMO_PLANS, type DemoTeam } from './demo-plans.js';
+import { Clock, SeededDocument } from './history.js';
 
 /**
  * Seeds the fictitious demo team into an empty database. Returns false, touching nothing,
@@ -20,7 +24,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((existing?.n ?? 0) > 0) return false;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const clock = new Clock();
   await db.transaction(async (tx) => {
+    const store = tx as unknown as Db;
     const [neighbourhood] = await tx
       .insert(schema.neighbourhoods)
       .values({ name: DEMO_NEIGHBOURHOOD })
@@ -32,7 +38,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx
       .insert(schema.teamMembers)
       .values(users.map((u) => ({ userId: u.id, neighbourhoodId: neighbourhood!.id })));
-    const navigator = users.find((u) => u.role === 'care_navigator')!;
+    const team = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id])) as DemoTeam;
 
     for (const person of DEMO_PEOPLE) {
       const { whatMatters, ...fields } = person;
@@ -41,16 +47,21 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({
           ...fields,
           neighbourhoodId: neighbourhood!.id,
-          consentRecordedBy: fields.consentToShare ? navigator.id : null,
-          consentRecordedAt: fields.consentToShare ? new Date() : null,
+          consentRecordedBy: fields.consentToShare ? team.navigator : null,
+          consentRecordedAt: fields.consentToShare ? clock.ago(21) : null,
         })
         .returning();
       const [plan] = await tx.insert(schema.carePlans).values({ personId: row!.id }).returning();
-      const doc = new Y.Doc();
-      appendParagraphs(whatMattersToMe(doc), whatMatters);
-      await createDocumentStore(tx as unknown as Db).append(sharedPlanDocument(plan!.id), [
-        { update: Y.encodeStateAsUpdate(doc), authorId: navigator.id },
-      ]);
+      const shared = new SeededDocument();
+      const clinical = new SeededDocument();
+      shared.as(team.navigator, clock.ago(22), (doc) =>
+        appendParagraphs(whatMattersToMe(doc), whatMatters),
+      );
+      DEMO_PLANS[person.nhsNumber]?.({ shared, clinical, team, clock });
+      await appendDated(store, sharedPlanDocument(plan!.id), shared.entries);
+      await appendDated(store, clinicalPlanDocument(plan!.id), clinical.entries);
+      // Projected now, so that My actions and the plan headers are right before anyone edits.
+      await replacePlanProjection(store, plan!.id, projectSharedPlan(shared.doc));
     }
   });
   return true;

@@ -77,27 +77,40 @@ export function summariseChanges(
     existing.lastAt = current.at;
   };
 
+  // A removed map can no longer be read, so remember what each item was called while it could.
+  const known = new WeakMap<object, { id: string | null; label: string | null }>();
+  const remember = (map: unknown) => {
+    const entry = { id: idOf(map), label: labelOf(map) };
+    if (map instanceof Y.Map) known.set(map, entry);
+    return entry;
+  };
+
   for (const [section, shape] of Object.entries(sections)) {
     if (shape === 'text') {
       doc.getXmlFragment(section).observeDeep(() => note(section, null, 'edited', null));
       continue;
     }
     const list = doc.getArray<Y.Map<unknown>>(section);
+    list.forEach(remember);
     list.observeDeep((events) => {
       for (const event of events) {
         if (event.target === list) {
           for (const item of event.changes.added) {
-            for (const map of item.content.getContent())
-              note(section, idOf(map), 'added', labelOf(map));
+            for (const map of item.content.getContent()) {
+              const { id, label } = remember(map);
+              note(section, id, 'added', label);
+            }
           }
           for (const item of event.changes.deleted) {
-            for (const map of item.content.getContent())
-              note(section, idOf(map), 'removed', labelOf(map));
+            for (const map of item.content.getContent()) {
+              const { id, label } = known.get(map as object) ?? { id: null, label: null };
+              note(section, id, 'removed', label);
+            }
           }
         } else {
           const index = event.path[0];
-          const map = typeof index === 'number' ? list.get(index) : null;
-          note(section, idOf(map), 'edited', labelOf(map));
+          const { id, label } = remember(typeof index === 'number' ? list.get(index) : null);
+          note(section, id, 'edited', label);
         }
       }
     });

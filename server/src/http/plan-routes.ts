@@ -1,0 +1,82 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { PeopleService } from '../people-service.js';
+import type { Outcome } from '../person-detail.js';
+import type { PlansService } from '../plans/plans-service.js';
+import { fail } from './errors.js';
+import type { Env } from './require-user.js';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The body as a JSON object, or a 400 that says what to send. */
+async function jsonObject(req: Request, what: string): Promise<Record<string, unknown>> {
+  const body: unknown = await req.json().catch(() => null);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    fail(400, `Send JSON with ${what}.`);
+  return body as Record<string, unknown>;
+}
+
+/** A service's refusal becomes the error answer; success passes through. */
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) fail(outcome.status, outcome.error, outcome.fields);
+  return outcome;
+}
+
+/** `?since=` as a time; a week ago when absent (DESIGN: "since last week"). */
+function sinceOf(value: string | undefined): Date {
+  if (!value) return new Date(Date.now() - WEEK_MS);
+  const since = new Date(value);
+  if (Number.isNaN(since.getTime())) {
+    fail(400, 'Give since as a date and time.', {
+      since: 'Use an ISO date and time, for example 2026-11-16T09:00:00Z',
+    });
+  }
+  return since;
+}
+
+/** People, plans, the team and my actions, under `/api` (DESIGN §6, issue 3). */
+export function planRoutes(
+  { people, plans }: { people: PeopleService; plans: PlansService },
+  requireUser: MiddlewareHandler<Env>,
+) {
+  // requireUser goes on each route, not on '*': mounted under /api, a '*' middleware would
+  // also answer 401 for endpoints that do not exist, where the app answers 404.
+  const app = new Hono<Env>();
+
+  app.get('/people', requireUser, async (c) => c.json(await people.list(c.var.user)));
+
+  app.post('/people', requireUser, async (c) => {
+    const body = await jsonObject(c.req.raw, 'the person’s details');
+    const { id, planId } = unwrap(await people.create(c.var.user, body));
+    return c.json({ id, planId }, 201);
+  });
+
+  app.get('/people/:id', requireUser, async (c) => {
+    const { person } = unwrap(await people.get(c.var.user, c.req.param('id')));
+    return c.json(person);
+  });
+
+  app.patch('/people/:id', requireUser, async (c) => {
+    const body = await jsonObject(c.req.raw, 'the details to change');
+    const { person } = unwrap(await people.update(c.var.user, c.req.param('id'), body));
+    return c.json(person);
+  });
+
+  app.get('/team', requireUser, async (c) => c.json(await people.team(c.var.user)));
+
+  app.get('/me/actions', requireUser, async (c) => c.json(await plans.myActions(c.var.user)));
+
+  app.get('/plans/:planId', requireUser, async (c) => {
+    const plan = await people.openPlan(c.var.user, c.req.param('planId'));
+    if (!plan) fail(404, 'There is no such plan, or you do not have access to it.');
+    return c.json(plan);
+  });
+
+  app.get('/plans/:planId/changes', requireUser, async (c) => {
+    const since = sinceOf(c.req.query('since'));
+    const changes = await plans.changes(c.var.user, c.req.param('planId'), since);
+    if (!changes) fail(404, 'There is no such plan, or you do not have access to it.');
+    return c.json(changes);
+  });
+
+  return app;
+}

@@ -1,0 +1,116 @@
+import type { Db } from '@careweave/db';
+import {
+  CLINICAL_PLAN_SECTIONS,
+  SHARED_PLAN_SECTIONS,
+  canSeePerson,
+  isOverdue,
+  isUuid,
+  summariseChanges,
+  type PlanChange,
+} from '@careweave/shared';
+import { todayIso } from '../calendar.js';
+import { planContextFor, planDocumentsFor } from '../plan-access.js';
+import { documentLog } from '../repo/documents.js';
+import { findPersonByPlan } from '../repo/people.js';
+import { openActionsOwnedBy } from '../repo/plans.js';
+import { userNames, type User } from '../repo/users.js';
+
+/** One row of `GET /api/me/actions`. */
+export interface MyAction {
+  planId: string;
+  personId: string;
+  personName: string;
+  actionId: string;
+  text: string;
+  dueDate: string | null;
+  status: string;
+  overdue: boolean;
+}
+
+/** One item of `GET /api/plans/:planId/changes`. */
+export interface PlanChangeView extends Omit<PlanChange, 'authorIds'> {
+  document: 'shared' | 'clinical';
+  authors: { id: string; name: string }[];
+}
+
+/** `GET /api/plans/:planId/changes`: what changed since `since` (ISO), newest first. */
+export interface PlanChanges {
+  since: string;
+  changes: PlanChangeView[];
+}
+
+/** What the plans hold, read across documents and projections. */
+export interface PlansService {
+  /** Open actions the user owns on plans they may see: overdue first, then by due date. */
+  myActions(user: User): Promise<MyAction[]>;
+  /** Changes to the documents the user may read; null when the plan is not theirs to see. */
+  changes(user: User, planId: string, since: Date): Promise<PlanChanges | null>;
+}
+
+const SECTIONS = { shared: SHARED_PLAN_SECTIONS, clinical: CLINICAL_PLAN_SECTIONS };
+
+/** Overdue first, then by due date with undated last, then by text so the order is stable. */
+function byUrgency(a: MyAction, b: MyAction): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.text.localeCompare(b.text);
+}
+
+export function createPlansService(db: Db): PlansService {
+  return {
+    async myActions(user) {
+      const rows = await openActionsOwnedBy(
+        db,
+        user.id,
+        user.neighbourhoods.map((n) => n.id),
+      );
+      const today = todayIso();
+      return rows
+        .filter((row) => canSeePerson(user.role, planContextFor(user, row)))
+        .map((row) => ({
+          planId: row.planId,
+          personId: row.personId,
+          personName: `${row.givenName} ${row.familyName}`,
+          actionId: row.actionId,
+          text: row.text,
+          dueDate: row.dueDate,
+          status: row.status,
+          overdue: isOverdue({ status: 'open', dueDate: row.dueDate }, today),
+        }))
+        .sort(byUrgency);
+    },
+
+    async changes(user, planId, since) {
+      if (!isUuid(planId)) return null;
+      const person = await findPersonByPlan(db, planId);
+      if (!person) return null;
+      const documents = planDocumentsFor(user, person);
+      if (documents.length === 0) return null;
+      const cutoff = since.toISOString();
+
+      const found: (PlanChange & { document: 'shared' | 'clinical' })[] = [];
+      for (const { name, kind } of documents) {
+        const log = await documentLog(db, name);
+        // ISO times in UTC compare correctly as strings.
+        const base = log.filter((u) => u.at < cutoff).map((u) => u.update);
+        const after = log.filter((u) => u.at >= cutoff);
+        if (after.length === 0) continue;
+        for (const change of summariseChanges(base, after, SECTIONS[kind])) {
+          found.push({ ...change, document: kind });
+        }
+      }
+      const names = await userNames(db, [...new Set(found.flatMap((c) => c.authorIds))]);
+      const changes = found
+        .map(({ authorIds, ...change }) => ({
+          ...change,
+          authors: authorIds.map((id) => ({ id, name: names.get(id) ?? 'A former team member' })),
+        }))
+        .sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+      return { since: cutoff, changes };
+    },
+  };
+}
