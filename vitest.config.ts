@@ -12,6 +12,7 @@ export default defineConfig({
             'shared/src/**/*.test.ts',
             'server/src/**/*.test.ts',
             'drizzle/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
           ],
         },
       },

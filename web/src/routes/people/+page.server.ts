@@ -1,8 +1,9 @@
+import { canEditPeople } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
-  return { people: await runtime().people.list(user) };
+  return { people: await runtime().people.list(user), canAdd: canEditPeople(user.role) };
 };

@@ -1,11 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
+import { sinceParam } from './changes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
   const plan = await runtime().people.openPlan(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
-  return { plan, me: { id: user.id, name: user.name, role: user.role } };
+  const [team, changes] = await Promise.all([
+    runtime().people.team(user),
+    runtime().plans.changes(user, plan.planId, sinceParam(url)),
+  ]);
+  return {
+    plan,
+    team,
+    changes,
+    me: { id: user.id, name: user.name, role: user.role },
+    canEditPerson: user.role !== 'voluntary_partner' && user.role !== 'admin',
+  };
 };

@@ -1,18 +1,23 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, isFinalCloseCode, type PresenceUser } from '@careweave/shared';
+import type { ConnectionPhase } from './connection-phase';
 
-/** What the person sees about the connection; one value, so the status text has one source. */
-export type ConnectionPhase =
-  | { kind: 'connecting' }
-  | { kind: 'live' }
-  | { kind: 'offline'; unsent: number }
-  | { kind: 'session-ended' }
-  | { kind: 'forbidden' }
-  | { kind: 'closed'; reason: string };
+export type { ConnectionPhase } from './connection-phase';
 
 /** Awareness state each client publishes: our presence fields plus `color` for the caret extension. */
 export type AwarenessUser = PresenceUser & { color: string };
+
+/** Which list item someone has their focus in, published in awareness next to `user`. */
+export interface EditingItem {
+  section: string;
+  itemId: string;
+}
+
+/** The key under which `editors` lists who is editing an item. */
+export function editingKey(section: string, itemId: string): string {
+  return `${section}/${itemId}`;
+}
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
@@ -29,12 +34,16 @@ export class PlanConnection {
 
   status = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
   synced = $state(false);
+  /** True once the first sync has arrived: an empty list means empty, not still loading. */
+  loaded = $state(false);
   everConnected = $state(false);
   /** Local changes made while not live; y-websocket re-sends them on the next sync. */
   unsent = $state(0);
   closeCode = $state<number | null>(null);
   closeReason = $state('');
   people = $state<PresenceUser[]>([]);
+  /** Other people editing each list item, by `editingKey(section, itemId)`. */
+  editors = $state<Record<string, PresenceUser[]>>({});
 
   phase: ConnectionPhase = $derived.by(() => {
     if (this.closeCode === CloseCode.Unauthorized) return { kind: 'session-ended' };
@@ -60,7 +69,10 @@ export class PlanConnection {
     this.provider.on('sync', (isSynced: boolean) => {
       this.synced = isSynced;
       // Sync step 2 carried everything we had, unsent edits included.
-      if (isSynced) this.unsent = 0;
+      if (isSynced) {
+        this.unsent = 0;
+        this.loaded = true;
+      }
     });
     this.provider.on('connection-close', (event) => {
       this.synced = false;
@@ -87,21 +99,36 @@ export class PlanConnection {
     if (!(this.status === 'connected' && this.synced)) this.unsent += 1;
   };
 
+  /** Says which item we are editing (or none), so others see "<Name> is editing" on it. */
+  setEditing(editing: EditingItem | null): void {
+    const current = this.provider.awareness.getLocalState()?.editing as EditingItem | null;
+    if (current?.section === editing?.section && current?.itemId === editing?.itemId) return;
+    this.provider.awareness.setLocalStateField('editing', editing);
+  }
+
   private onAwareness = (): void => {
     // One entry per person, however many tabs they have open.
     const others: PresenceUser[] = [];
+    const editors: Record<string, PresenceUser[]> = {};
     for (const state of this.provider.awareness.getStates().values()) {
-      const user = (state as { user?: Partial<PresenceUser> }).user;
+      const { user, editing } = state as { user?: Partial<PresenceUser>; editing?: unknown };
       if (!user?.id || !user.name || user.id === this.me.id) continue;
-      if (others.some((p) => p.id === user.id)) continue;
-      others.push({
+      const person: PresenceUser = {
         id: user.id,
         name: user.name,
         role: user.role ?? '',
         colour: user.colour ?? '#425563',
-      });
+      };
+      const item = editing as Partial<EditingItem> | null | undefined;
+      if (typeof item?.section === 'string' && typeof item.itemId === 'string') {
+        const key = editingKey(item.section, item.itemId);
+        const list = (editors[key] ??= []);
+        if (!list.some((p) => p.id === person.id)) list.push(person);
+      }
+      if (!others.some((p) => p.id === person.id)) others.push(person);
     }
     this.people = [this.me, ...others.sort((a, b) => a.name.localeCompare(b.name))];
+    this.editors = editors;
   };
 
   destroy(): void {
@@ -110,4 +137,15 @@ export class PlanConnection {
     this.provider.destroy();
     this.ydoc.destroy();
   }
+}
+
+/** Everyone present on any of the page's documents, once each, me first. */
+export function combinedPeople(connections: PlanConnection[], me: PresenceUser): PresenceUser[] {
+  const others: PresenceUser[] = [];
+  for (const connection of connections) {
+    for (const person of connection.people) {
+      if (person.id !== me.id && !others.some((p) => p.id === person.id)) others.push(person);
+    }
+  }
+  return [me, ...others.sort((a, b) => a.name.localeCompare(b.name))];
 }

@@ -1,0 +1,27 @@
+import { createContext } from 'svelte';
+import type { AwarenessUser } from './plan-connection.svelte';
+
+/** Someone in the caller's neighbourhood teams, who may own an action. */
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string | null;
+}
+
+/** Who is looking at the plan and whom its ids name; set once by the plan page. */
+export interface PlanPeople {
+  me: AwarenessUser;
+  team: TeamMember[];
+  /** Today in local time (YYYY-MM-DD), for overdue actions. */
+  today: string;
+}
+
+export const [getPlanPeople, setPlanPeople] = createContext<PlanPeople>();
+
+/** A user's name from the team list, for ids stored in the documents. */
+export function nameOf(people: PlanPeople, id: string | null): string {
+  if (!id) return 'No one';
+  if (id === people.me.id) return people.me.name;
+  return people.team.find((m) => m.id === id)?.name ?? 'Someone outside your team';
+}
