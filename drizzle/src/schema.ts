@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uuid,
@@ -47,6 +48,8 @@ export const teamMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The team lets this member chair its MDT meetings (a GP lead always may). */
+    canChair: boolean('can_chair').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] }), index().on(t.userId)],
@@ -186,4 +189,109 @@ export const planActions = pgTable(
     primaryKey({ columns: [t.planId, t.actionId] }),
     index().on(t.ownerId, t.status, t.dueDate),
   ],
+);
+
+// The MDT meeting (issue 4): a workflow, so SQL; its live state and notes are also in the
+// `meeting:<id>` document, which the server writes so that every open screen follows at once.
+
+/** One neighbourhood MDT meeting: scheduled, then live, then closed. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    neighbourhoodId: uuid('neighbourhood_id')
+      .notNull()
+      .references(() => neighbourhoods.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    callLink: text('call_link'),
+    chairId: uuid('chair_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('scheduled'),
+    /** No foreign key: a case row and its meeting row would each point at the other. */
+    currentCaseId: uuid('current_case_id'),
+    caseStartedAt: timestamp('case_started_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.neighbourhoodId, t.startsAt)],
+);
+
+/** A signed-off snapshot of a plan's documents (DESIGN §2 Versions). */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    signedBy: uuid('signed_by')
+      .notNull()
+      .references(() => users.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.planId, t.createdAt)],
+);
+
+/** Each document of a version, as the Yjs update of its whole state at sign-off. */
+export const planVersionDocuments = pgTable(
+  'plan_version_documents',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => planVersions.id, { onDelete: 'cascade' }),
+    documentName: text('document_name').notNull(),
+    state: bytea('state').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.documentName] })],
+);
+
+/** One case on a meeting's agenda. */
+export const meetingCases = pgTable(
+  'meeting_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    minutesAllotted: integer('minutes_allotted').notNull(),
+    /** Order on the agenda; a move sets new numbers, as plan lists do. */
+    position: real('position').notNull(),
+    status: text('status').notNull().default('pending'),
+    prepNotes: text('prep_notes').notNull().default(''),
+    decision: text('decision'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    versionId: uuid('version_id').references(() => planVersions.id, { onDelete: 'set null' }),
+    /** The case at an earlier meeting that was not discussed and rolled forward to this one. */
+    carriedFromCaseId: uuid('carried_from_case_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.meetingId, t.position)],
+);
+
+/** Who attended a meeting, how, and as what. */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mode: text('mode').notNull(),
+    role: text('role').notNull(),
+    organisation: text('organisation'),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );

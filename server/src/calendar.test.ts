@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { todayIso } from './calendar.js';
+import { parseServiceTime, todayIso } from './calendar.js';
 
 describe('todayIso', () => {
   it('gives the date on a London wall, not in UTC', () => {
     // 23:30 UTC in British Summer Time is already the next day in London.
     expect(todayIso(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
     expect(todayIso(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+  });
+});
+
+describe('parseServiceTime', () => {
+  it('reads a time without a zone as London wall-clock time, summer and winter', () => {
+    expect(parseServiceTime('2026-07-06T09:30')?.toISOString()).toBe('2026-07-06T08:30:00.000Z');
+    expect(parseServiceTime('2026-11-23T09:30')?.toISOString()).toBe('2026-11-23T09:30:00.000Z');
+  });
+
+  it('keeps a time that names its zone, and refuses what is not a time', () => {
+    expect(parseServiceTime('2026-07-06T09:30:00Z')?.toISOString()).toBe(
+      '2026-07-06T09:30:00.000Z',
+    );
+    expect(parseServiceTime('tomorrow')).toBeNull();
+    expect(parseServiceTime('2026-07-06')).toBeNull();
   });
 });

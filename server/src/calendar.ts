@@ -11,3 +11,44 @@ export function todayIso(now = new Date(), timeZone = SERVICE_TIME_ZONE): string
     day: '2-digit',
   }).format(now);
 }
+
+/** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
+function offsetMs(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * A date and time as the API accepts it: with a zone (`…Z`, `…+01:00`) as given, or without
+ * one (a form's `datetime-local`) as the wall clock in the service's time zone; null if invalid.
+ */
+export function parseServiceTime(value: string, timeZone = SERVICE_TIME_ZONE): Date | null {
+  const local = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!local) {
+    const at = new Date(value);
+    return /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) && !Number.isNaN(at.getTime()) ? at : null;
+  }
+  const [, y, mo, d, h, mi, s] = local.map(Number) as number[];
+  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0);
+  // Twice, so that a time just after a clock change takes the offset in force then.
+  const first = wall - offsetMs(wall, timeZone);
+  return new Date(wall - offsetMs(first, timeZone));
+}

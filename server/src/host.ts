@@ -11,12 +11,14 @@ import { Rooms } from './collab/rooms.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { mountPages, type PagesHandler } from './http/pages.js';
+import { createMeetingsService } from './meetings/meetings-service.js';
 import { createPeopleService } from './people-service.js';
 import { createPlansService } from './plans/plans-service.js';
 import { planProjectorFor } from './plans/projector.js';
 import { createDocumentStore } from './repo/documents.js';
 import { installRuntime, type Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
+import { createVersionsService } from './versions/versions-service.js';
 
 /**
  * A running Careweave: the database, the services, the Hono app and the collaboration
@@ -63,6 +65,8 @@ export async function openCareweave(
     log,
     projectorFor: planProjectorFor(db),
   });
+  const versions = createVersionsService(db, rooms);
+  const meetings = createMeetingsService({ db, rooms, versions });
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -76,6 +80,8 @@ export async function openCareweave(
       auth,
       people,
       plans,
+      meetings,
+      versions,
       rooms,
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
@@ -89,7 +95,7 @@ export async function openCareweave(
   const upgrades = new EventEmitter();
   injectWebSocket(upgrades as Server);
 
-  const runtime: Runtime = { config, sessions, auth, people, plans };
+  const runtime: Runtime = { config, sessions, auth, people, plans, meetings, versions };
   installRuntime(runtime);
 
   return {

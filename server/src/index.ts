@@ -8,3 +8,14 @@ export type { Outcome, PersonDetail } from './person-detail.js';
 export type { MyAction, PlanChanges, PlanChangeView } from './plans/plans-service.js';
 export type { TeamMember } from './repo/users.js';
 export type { LoginResult } from './auth/auth-service.js';
+export type {
+  VersionComparison,
+  VersionSummary,
+  VersionView,
+} from './versions/versions-service.js';
+export type {
+  MeetingCaseView,
+  MeetingDetail,
+  MeetingLive,
+  MeetingSummary,
+} from './meetings/meeting-views.js';

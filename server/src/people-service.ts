@@ -1,5 +1,11 @@
 import type { Db } from '@careweave/db';
-import { isUuid, parseDocumentName, planDocumentAccess, type Access } from '@careweave/shared';
+import {
+  isUuid,
+  meetingDocumentAccess,
+  parseDocumentName,
+  planDocumentAccess,
+  type Access,
+} from '@careweave/shared';
 import { todayIso } from './calendar.js';
 import { createPersonRecords, type PersonRecords } from './person-records.js';
 import {
@@ -8,6 +14,7 @@ import {
   type PlanDocument,
 } from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
+import { findMeeting } from './repo/meetings.js';
 import { findPersonByPlan, listPeopleIn, type PersonRow } from './repo/people.js';
 import { actionCounts } from './repo/plans.js';
 import { listTeam, type TeamMember, type User } from './repo/users.js';
@@ -98,8 +105,13 @@ export function createPeopleService(db: Db): PeopleService {
 
     async documentAccess(user, documentName) {
       const ref = parseDocumentName(documentName);
-      // Meetings arrive with the meeting issue; until then no one may open one.
-      if (!ref || ref.kind === 'meeting') return 'none';
+      if (!ref) return 'none';
+      if (ref.kind === 'meeting') {
+        const meeting = await findMeeting(db, ref.meetingId);
+        if (!meeting) return 'none';
+        const inTeam = user.neighbourhoods.some((n) => n.id === meeting.neighbourhoodId);
+        return meetingDocumentAccess(user.role, { inTeam });
+      }
       const person = await findPersonByPlan(db, ref.planId);
       if (!person) return 'none';
       return planDocumentAccess(user.role, ref.kind, contextFor(user, person));

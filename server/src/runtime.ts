@@ -1,8 +1,10 @@
 import type { AuthService } from './auth/auth-service.js';
 import type { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
+import type { MeetingsService } from './meetings/meetings-service.js';
 import type { PeopleService } from './people-service.js';
 import type { PlansService } from './plans/plans-service.js';
+import type { VersionsService } from './versions/versions-service.js';
 
 /** The services the SvelteKit pages call in-process. */
 export interface Runtime {
@@ -11,6 +13,8 @@ export interface Runtime {
   auth: AuthService;
   people: PeopleService;
   plans: PlansService;
+  meetings: MeetingsService;
+  versions: VersionsService;
 }
 
 // A global rather than a module variable: in development Vite loads this package through its

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canSeePerson, planDocumentAccess, type Access } from './access.js';
+import {
+  canSeePerson,
+  mayChair,
+  meetingDocumentAccess,
+  planDocumentAccess,
+  type Access,
+} from './access.js';
 import { ROLES, type Role } from './roles.js';
 import { parseDocumentName } from './documents.js';
 
@@ -121,5 +127,22 @@ describe('document names', () => {
     for (const bad of ['', 'plan:1:shared', `plan:${id}:other`, `plan:${id}`, `x${id}`]) {
       expect(parseDocumentName(bad)).toBeNull();
     }
+  });
+});
+
+describe('meeting access and chairing', () => {
+  it('lets every team member write the meeting document except a partner and an admin', () => {
+    for (const role of ROLES) {
+      const expected = role === 'voluntary_partner' || role === 'admin' ? 'none' : 'write';
+      expect(meetingDocumentAccess(role, { inTeam: true }), role).toBe(expected);
+      expect(meetingDocumentAccess(role, { inTeam: false }), role).toBe('none');
+    }
+  });
+
+  it('lets a GP lead chair, and anyone else only when the team marks them', () => {
+    expect(mayChair('gp_lead', { inTeam: true, canChair: false })).toBe(true);
+    expect(mayChair('nurse', { inTeam: true, canChair: false })).toBe(false);
+    expect(mayChair('nurse', { inTeam: true, canChair: true })).toBe(true);
+    expect(mayChair('gp_lead', { inTeam: false, canChair: true })).toBe(false);
   });
 });

@@ -39,3 +39,19 @@ export function planDocumentAccess(role: Role, kind: PlanKind, plan: PlanContext
 export function canSeePerson(role: Role, plan: PlanContext): boolean {
   return planDocumentAccess(role, 'plan-shared', plan) !== 'none';
 }
+
+/**
+ * Access to a `meeting:<id>` document: every member of the meeting's neighbourhood team may
+ * write its discussion notes, except a voluntary partner and an administrator, who get none
+ * (the notes may carry clinical detail; a partner follows the meeting over HTTP instead).
+ */
+export function meetingDocumentAccess(role: Role, meeting: { inTeam: boolean }): Access {
+  if (!meeting.inTeam) return 'none';
+  return role === 'voluntary_partner' || role === 'admin' ? 'none' : 'write';
+}
+
+/** Who may chair a neighbourhood's MDT: its GP lead, or a member the team marked as chair. */
+export function mayChair(role: Role, member: { inTeam: boolean; canChair: boolean }): boolean {
+  if (!member.inTeam) return false;
+  return role === 'gp_lead' || member.canChair;
+}

@@ -30,6 +30,10 @@ export function clinicalPlanDocument(planId: string): string {
   return `plan:${planId}:clinical`;
 }
 
+export function meetingDocument(meetingId: string): string {
+  return `meeting:${meetingId}`;
+}
+
 /** True for a lower-case UUID, the form every Careweave id takes. */
 export function isUuid(value: string): boolean {
   return new RegExp(`^${UUID}$`).test(value);

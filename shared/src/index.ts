@@ -14,3 +14,8 @@ export * from './roles.js';
 export * from './sessions.js';
 export * from './presence.js';
 export * from './collab/presence-stamp.js';
+export * from './meeting/agenda.js';
+export * from './meeting/meeting-doc.js';
+export * from './meeting/minutes.js';
+export * from './meeting/version-compare.js';
+export * from './meeting/version-restore.js';

@@ -42,6 +42,11 @@ function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** The origin of a change the server makes itself, on behalf of a user (see `Room.change`). */
+class ServerChange {
+  constructor(readonly authorId: string) {}
+}
+
 /**
  * One open document: its Y.Doc, awareness, connections and persistence. Updates are
  * broadcast at once and appended to the log within `batchMs`; if the process dies in
@@ -146,6 +151,20 @@ export class Room {
     }
   }
 
+  /**
+   * Makes a change on the server's side, e.g. the meeting's state when the chair moves on or a
+   * restored version: broadcast to every connection and logged under `authorId`, like an edit
+   * that user typed. Throws once the room is closing (Rooms.change then opens a fresh one).
+   */
+  change<T>(authorId: string, write: (doc: Y.Doc) => T): T {
+    if (this.#closed) throw new Error(`Room ${this.name} is closing`);
+    let result!: T;
+    this.doc.transact(() => {
+      result = write(this.doc);
+    }, new ServerChange(authorId));
+    return result;
+  }
+
   /** Removes a connection and the presence it published. */
   leave(connection: Connection): void {
     const clientIds = this.#connections.get(connection);
@@ -197,8 +216,7 @@ export class Room {
     for (const connection of this.#connections.keys()) {
       if (connection !== origin) connection.send(message);
     }
-    const author = this.#connections.has(origin as Connection) ? (origin as Connection) : null;
-    this.#pending.push({ update, authorId: author?.userId ?? null });
+    this.#pending.push({ update, authorId: authorOf(origin, this.#connections) });
     this.#flushTimer ??= setTimeout(() => void this.flush(), this.options.batchMs);
   };
 
@@ -261,6 +279,12 @@ export class Room {
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastSeq);
     this.#sinceSnapshot = 0;
   }
+}
+
+/** Who made an update: the connection that sent it, or the user a server change acts for. */
+function authorOf(origin: unknown, connections: Map<Connection, unknown>): string | null {
+  if (origin instanceof ServerChange) return origin.authorId;
+  return connections.has(origin as Connection) ? (origin as Connection).userId : null;
 }
 
 /** Whether a refused update would have changed anything (a handshake's step 2 may not). */

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { Connection } from './connection.js';
 import { Room } from './room.js';
 import type { DocumentStore, Projector } from './store.js';
@@ -42,6 +43,42 @@ export class Rooms {
       }
       await this.#unloading.get(name);
     }
+  }
+
+  /**
+   * Makes a server change to a document as `authorId` (see `Room.change`), loading its room if
+   * nobody has it open; resolves once the change is in the log. A room opened only for this
+   * unloads when idle, like one its last connection left.
+   */
+  async change<T>(name: string, authorId: string, write: (doc: Y.Doc) => T): Promise<T> {
+    for (;;) {
+      const room = await this.#open(name);
+      // Found closing (its idle timer fired while we waited): wait for it, then load afresh.
+      if (room.closed) {
+        await this.#unloading.get(name);
+        continue;
+      }
+      const result = room.change(authorId, write);
+      if (room.connectionCount === 0) this.#scheduleIdle(name);
+      await room.flush();
+      return result;
+    }
+  }
+
+  /**
+   * A document's whole state as a Yjs update: from its room when loaded, which holds edits not
+   * yet logged, else from the store.
+   */
+  async state(name: string): Promise<Uint8Array> {
+    const unloading = this.#unloading.get(name);
+    if (unloading) await unloading;
+    const room = await this.#rooms.get(name)?.catch(() => null);
+    if (room && !room.closed) return Y.encodeStateAsUpdate(room.doc);
+    // Closing: everything it held is written once its unload finishes.
+    await this.#unloading.get(name);
+    const stored = await this.store.load(name);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
   }
 
   /** The loaded room for a document, if any (for tests and diagnostics). */

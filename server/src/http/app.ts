@@ -10,10 +10,14 @@ import type { AuthService } from '../auth/auth-service.js';
 import { SESSION_COOKIE, cookieIsSecure, type SessionService } from '../auth/session-service.js';
 import type { PeopleService } from '../people-service.js';
 import type { PlansService } from '../plans/plans-service.js';
+import type { MeetingsService } from '../meetings/meetings-service.js';
+import type { VersionsService } from '../versions/versions-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { fail, onError } from './errors.js';
+import { meetingRoutes } from './meeting-routes.js';
 import { planRoutes } from './plan-routes.js';
+import { versionRoutes } from './version-routes.js';
 import { requireUser as requireUserFor, type Env } from './require-user.js';
 
 export interface AppDeps {
@@ -22,6 +26,8 @@ export interface AppDeps {
   auth: AuthService;
   people: PeopleService;
   plans: PlansService;
+  meetings: MeetingsService;
+  versions: VersionsService;
   rooms: Rooms;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
@@ -79,6 +85,8 @@ export function createApp(deps: AppDeps) {
   app.get('/api/me', requireUser, (c) => c.json(c.var.user));
 
   app.route('/api', planRoutes(deps, requireUser));
+  app.route('/api', versionRoutes(deps, requireUser));
+  app.route('/api', meetingRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
 

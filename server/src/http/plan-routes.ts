@@ -1,25 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { PeopleService } from '../people-service.js';
-import type { Outcome } from '../person-detail.js';
 import type { PlansService } from '../plans/plans-service.js';
 import { fail } from './errors.js';
+import { jsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The body as a JSON object, or a 400 that says what to send. */
-async function jsonObject(req: Request, what: string): Promise<Record<string, unknown>> {
-  const body: unknown = await req.json().catch(() => null);
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    fail(400, `Send JSON with ${what}.`);
-  return body as Record<string, unknown>;
-}
-
-/** A service's refusal becomes the error answer; success passes through. */
-function unwrap<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) fail(outcome.status, outcome.error, outcome.fields);
-  return outcome;
-}
 
 /** `?since=` as a time; a week ago when absent (DESIGN: "since last week"). */
 function sinceOf(value: string | undefined): Date {

@@ -1,7 +1,17 @@
 import { schema, type Db } from '@careweave/db';
 
 /** Things the audit trail records (DESIGN §5). */
-export type AuditAction = 'login' | 'logout' | 'plan.open' | 'person.create' | 'person.update';
+export type AuditAction =
+  | 'login'
+  | 'logout'
+  | 'plan.open'
+  | 'person.create'
+  | 'person.update'
+  | 'plan.sign-off'
+  | 'plan.restore'
+  | 'meeting.start'
+  | 'meeting.close'
+  | 'minutes.export';
 
 /** Appends one audit event; the app offers no way to change or delete them. */
 export async function recordAudit(

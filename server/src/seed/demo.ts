@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { appendDated } from '../repo/documents.js';
 import { replacePlanProjection } from '../repo/plans.js';
 import { DEMO_NEIGHBOURHOOD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from './demo-data.js';
+import { seedDemoMeeting } from './demo-meeting.js';
 import { DEMO_PLANS, type DemoTeam } from './demo-plans.js';
 import { Clock, SeededDocument } from './history.js';
 
@@ -40,6 +41,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .values(users.map((u) => ({ userId: u.id, neighbourhoodId: neighbourhood!.id })));
     const team = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id])) as DemoTeam;
 
+    const peopleByNhsNumber = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const { whatMatters, ...fields } = person;
       const [row] = await tx
@@ -51,6 +53,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           consentRecordedAt: fields.consentToShare ? clock.ago(21) : null,
         })
         .returning();
+      peopleByNhsNumber.set(person.nhsNumber, row!.id);
       const [plan] = await tx.insert(schema.carePlans).values({ personId: row!.id }).returning();
       const shared = new SeededDocument();
       const clinical = new SeededDocument();
@@ -63,6 +66,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
       // Projected now, so that My actions and the plan headers are right before anyone edits.
       await replacePlanProjection(store, plan!.id, projectSharedPlan(shared.doc));
     }
+    await seedDemoMeeting(store, {
+      neighbourhoodId: neighbourhood!.id,
+      chairId: team.gp,
+      peopleByNhsNumber,
+      clock,
+    });
   });
   return true;
 }

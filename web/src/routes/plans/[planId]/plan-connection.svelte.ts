@@ -24,10 +24,26 @@ function collabUrl(): string {
 }
 
 /**
+ * What the plan's sections need of a document: the live connection, or a read-only copy
+ * (a signed-off version) with no one else present and nowhere to send changes.
+ */
+export interface LiveDocument {
+  readonly ydoc: Y.Doc;
+  readonly me: AwarenessUser;
+  /** Null when there is no server to share carets with. */
+  readonly provider: WebsocketProvider | null;
+  readonly loaded: boolean;
+  readonly ended: boolean;
+  readonly people: PresenceUser[];
+  readonly editors: Record<string, PresenceUser[]>;
+  setEditing(editing: EditingItem | null): void;
+}
+
+/**
  * One live plan document: its Y.Doc, the y-websocket provider, and the state the page shows
  * (who is here, saved or not). Browser only; `destroy()` when leaving the page.
  */
-export class PlanConnection {
+export class PlanConnection implements LiveDocument {
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly me: AwarenessUser;
@@ -140,7 +156,7 @@ export class PlanConnection {
 }
 
 /** Everyone present on any of the page's documents, once each, me first. */
-export function combinedPeople(connections: PlanConnection[], me: PresenceUser): PresenceUser[] {
+export function combinedPeople(connections: LiveDocument[], me: PresenceUser): PresenceUser[] {
   const others: PresenceUser[] = [];
   for (const connection of connections) {
     for (const person of connection.people) {

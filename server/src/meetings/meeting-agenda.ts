@@ -1,0 +1,178 @@
+import {
+  CASE_REASONS,
+  CASE_STATUSES,
+  endPosition,
+  isUuid,
+  mayChair,
+  reorderCases,
+  type CaseReason,
+  type CaseStatus,
+} from '@careweave/shared';
+import { parseServiceTime } from '../calendar.js';
+import type { Outcome } from '../person-detail.js';
+import { insertCases, listCases, updateCase, type CaseChanges } from '../repo/meeting-cases.js';
+import { insertMeeting, membership } from '../repo/meetings.js';
+import { findPerson } from '../repo/people.js';
+import type { User } from '../repo/users.js';
+import {
+  CLOSED,
+  NOT_CHAIR,
+  NO_CASE,
+  agendaCases,
+  chairedMeeting,
+  meetingFor,
+  wholeNumber,
+  type MeetingDeps,
+} from './meeting-context.js';
+
+/** `POST /api/meetings`. */
+export interface NewMeetingInput {
+  startsAt?: unknown;
+  place?: unknown;
+  callLink?: unknown;
+  neighbourhoodId?: unknown;
+}
+
+/** `POST /api/meetings/:id/cases`, and what `PATCH …/cases/:caseId` may change. */
+export interface CaseInput {
+  personId?: unknown;
+  reason?: unknown;
+  minutesAllotted?: unknown;
+  prepNotes?: unknown;
+  status?: unknown;
+}
+
+const CHECK = 'Some details are missing or not right. Check the fields marked.';
+const invalid = (fields: Record<string, string>) =>
+  ({ ok: false, status: 400, error: CHECK, fields }) as const;
+const optionalText = (value: unknown) => (typeof value === 'string' ? value.trim() || null : null);
+
+/** Checks the case fields that were sent; `required` for a new case. */
+function caseProblems(input: CaseInput, required: boolean): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const sent = (key: keyof CaseInput) => required || input[key] !== undefined;
+  if (sent('reason') && !CASE_REASONS.includes(input.reason as CaseReason)) {
+    fields.reason = `Choose a reason: ${CASE_REASONS.join(', ')}`;
+  }
+  const minutes = wholeNumber(input.minutesAllotted);
+  if (sent('minutesAllotted') && (minutes === null || minutes < 1 || minutes > 120)) {
+    fields.minutesAllotted = 'Give the minutes as a whole number from 1 to 120';
+  }
+  if (
+    input.prepNotes !== undefined &&
+    (typeof input.prepNotes !== 'string' || input.prepNotes.length > 10_000)
+  ) {
+    fields.prepNotes = 'Prep notes are text, up to 10,000 characters';
+  }
+  if (input.status !== undefined && !CASE_STATUSES.includes(input.status as CaseStatus)) {
+    fields.status = `Choose a status: ${CASE_STATUSES.join(', ')}`;
+  }
+  return fields;
+}
+
+/** Scheduling meetings and preparing their agenda. */
+export function meetingAgenda({ db }: MeetingDeps) {
+  return {
+    async create(user: User, input: NewMeetingInput): Promise<Outcome<{ id: string }>> {
+      const neighbourhoodId = input.neighbourhoodId ?? user.neighbourhoods[0]?.id;
+      const fields: Record<string, string> = {};
+      if (!user.neighbourhoods.some((n) => n.id === neighbourhoodId)) {
+        fields.neighbourhoodId = 'Choose one of your neighbourhood teams';
+      } else if (!mayChair(user.role, await membership(db, user.id, neighbourhoodId as string))) {
+        return NOT_CHAIR;
+      }
+      const startsAt = typeof input.startsAt === 'string' ? parseServiceTime(input.startsAt) : null;
+      if (!startsAt) {
+        fields.startsAt = 'Give the date and time, for example 2026-11-23T09:30';
+      }
+      const callLink = optionalText(input.callLink);
+      if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
+        fields.callLink = 'Give the call link as a web address starting https://';
+      }
+      if (Object.keys(fields).length > 0) return invalid(fields);
+      const id = await insertMeeting(db, {
+        neighbourhoodId: neighbourhoodId as string,
+        startsAt: startsAt!,
+        place: optionalText(input.place),
+        callLink,
+        chairId: user.id,
+      });
+      return { ok: true, id };
+    },
+
+    async addCase(
+      user: User,
+      meetingId: string,
+      input: CaseInput,
+    ): Promise<Outcome<{ id: string }>> {
+      const found = await chairedMeeting(db, user, meetingId);
+      if (!found.ok) return found;
+      const fields = caseProblems(input, true);
+      const personId = input.personId;
+      const person =
+        typeof personId === 'string' && isUuid(personId) ? await findPerson(db, personId) : null;
+      if (person?.neighbourhoodId !== found.meeting.neighbourhoodId) {
+        fields.personId = 'Choose a person from this neighbourhood team';
+      }
+      if (Object.keys(fields).length > 0) return invalid(fields);
+      const cases = await listCases(db, meetingId);
+      const [id] = await insertCases(db, [
+        {
+          meetingId,
+          personId: person!.id,
+          reason: input.reason as string,
+          minutesAllotted: wholeNumber(input.minutesAllotted)!,
+          position: endPosition(cases),
+          prepNotes: typeof input.prepNotes === 'string' ? input.prepNotes : '',
+        },
+      ]);
+      return { ok: true, id: id! };
+    },
+
+    /** The chair may change anything here; other members (not partners) only the prep notes. */
+    async updateCase(
+      user: User,
+      meetingId: string,
+      caseId: string,
+      input: CaseInput,
+    ): Promise<Outcome<object>> {
+      const found = await meetingFor(db, user, meetingId);
+      if (!found.ok) return found;
+      if (found.meeting.status === 'closed') return CLOSED;
+      const onlyNotes = Object.keys(input).every((k) => k === 'prepNotes');
+      const member = user.role !== 'voluntary_partner' && user.role !== 'admin';
+      if (!found.chair && !(onlyNotes && member)) return NOT_CHAIR;
+      const row = (await listCases(db, meetingId)).find((c) => c.id === caseId);
+      if (!row) return NO_CASE;
+      const fields = caseProblems(input, false);
+      if (Object.keys(fields).length > 0) return invalid(fields);
+      const changes: CaseChanges = {};
+      if (input.reason !== undefined) changes.reason = input.reason as string;
+      if (input.minutesAllotted !== undefined)
+        changes.minutesAllotted = wholeNumber(input.minutesAllotted)!;
+      if (input.prepNotes !== undefined) changes.prepNotes = input.prepNotes as string;
+      if (input.status !== undefined) changes.status = input.status as string;
+      await updateCase(db, caseId, changes);
+      return { ok: true };
+    },
+
+    async moveCase(
+      user: User,
+      meetingId: string,
+      caseId: string,
+      input: { toIndex?: unknown },
+    ): Promise<Outcome<object>> {
+      const found = await chairedMeeting(db, user, meetingId);
+      if (!found.ok) return found;
+      const toIndex = wholeNumber(input.toIndex);
+      if (toIndex === null)
+        return invalid({ toIndex: 'Give the new place as a whole number, 0 for the top' });
+      const cases = await listCases(db, meetingId);
+      if (!cases.some((c) => c.id === caseId)) return NO_CASE;
+      for (const { id, position } of reorderCases(agendaCases(cases), caseId, toIndex)) {
+        await updateCase(db, id, { position });
+      }
+      return { ok: true };
+    },
+  };
+}

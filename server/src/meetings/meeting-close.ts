@@ -1,0 +1,109 @@
+import type { Db } from '@careweave/db';
+import {
+  endPosition,
+  ensureCaseNotes,
+  meetingDocument,
+  rollForward,
+  writeMeetingState,
+  type MeetingLiveState,
+} from '@careweave/shared';
+import type { Outcome } from '../person-detail.js';
+import { recordAudit } from '../repo/audit.js';
+import { insertCases, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
+import {
+  insertMeeting,
+  nextScheduledMeeting,
+  updateMeeting,
+  type MeetingRow,
+} from '../repo/meetings.js';
+import type { User } from '../repo/users.js';
+import { agendaCases, chairedMeeting, type MeetingDeps } from './meeting-context.js';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Mirrors the meeting's SQL state into its document, as a change by the chair. */
+export function broadcaster({ rooms }: Pick<MeetingDeps, 'rooms'>) {
+  return async function broadcast(
+    user: User,
+    meetingId: string,
+    state: MeetingLiveState,
+    caseIds: string[] = [],
+  ): Promise<void> {
+    await rooms.change(meetingDocument(meetingId), user.id, (doc) => {
+      ensureCaseNotes(doc, caseIds);
+      writeMeetingState(doc, state);
+    });
+  };
+}
+
+/** The case being left: done if it has a decision, else back to pending to come to later. */
+export async function leaveCase(
+  db: Db,
+  meeting: MeetingRow,
+  cases: CaseRow[],
+  unless: string | null,
+): Promise<void> {
+  const current = cases.find((c) => c.id === meeting.currentCaseId);
+  if (!current || current.id === unless || current.status !== 'discussing') return;
+  const status = current.decision ? 'done' : 'pending';
+  current.status = status;
+  await updateCase(db, current.id, { status });
+}
+
+/**
+ * Closes a meeting: cases not discussed to an end carry to the neighbourhood's next scheduled
+ * meeting (one is made a week later, same chair and place, when none is), and are marked
+ * deferred here so the minutes say so.
+ */
+export async function closeMeeting(
+  deps: MeetingDeps,
+  user: User,
+  id: string,
+): Promise<Outcome<{ nextMeetingId: string | null; carried: number }>> {
+  const { db } = deps;
+  const found = await chairedMeeting(db, user, id);
+  if (!found.ok) return found;
+  const { meeting } = found;
+  const cases = await listCases(db, id);
+  await leaveCase(db, meeting, cases, null);
+  const { carry } = rollForward(agendaCases(cases));
+  let nextMeetingId = await nextScheduledMeeting(db, meeting.neighbourhoodId, meeting.startsAt);
+  if (carry.length > 0) {
+    nextMeetingId ??= await insertMeeting(db, {
+      neighbourhoodId: meeting.neighbourhoodId,
+      startsAt: new Date(meeting.startsAt.getTime() + WEEK_MS),
+      place: meeting.place,
+      callLink: meeting.callLink,
+      chairId: meeting.chairId,
+    });
+    const start = endPosition(await listCases(db, nextMeetingId));
+    await insertCases(
+      db,
+      carry.map(({ row }, i) => ({
+        meetingId: nextMeetingId!,
+        personId: row.personId,
+        reason: row.reason,
+        minutesAllotted: row.minutesAllotted,
+        prepNotes: row.prepNotes,
+        position: start + i,
+        carriedFromCaseId: row.id,
+      })),
+    );
+    for (const { id: caseId } of carry) await updateCase(db, caseId, { status: 'deferred' });
+  }
+  await updateMeeting(db, id, {
+    status: 'closed',
+    closedAt: new Date(),
+    currentCaseId: null,
+    caseStartedAt: null,
+  });
+  await broadcaster(deps)(user, id, { status: 'closed', currentCaseId: null, caseStartedAt: null });
+  await recordAudit(db, {
+    userId: user.id,
+    action: 'meeting.close',
+    entityType: 'meeting',
+    entityId: id,
+    detail: { nextMeetingId, carried: carry.length },
+  });
+  return { ok: true, nextMeetingId, carried: carry.length };
+}

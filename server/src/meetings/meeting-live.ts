@@ -1,0 +1,177 @@
+import {
+  ATTENDANCE_MODES,
+  DECISIONS,
+  ROLE_LABELS,
+  nextCase,
+  signOffLabel,
+  type AttendanceMode,
+  type Decision,
+} from '@careweave/shared';
+import type { Outcome } from '../person-detail.js';
+import { recordAudit } from '../repo/audit.js';
+import { listCases, updateCase } from '../repo/meeting-cases.js';
+import { findMeeting, recordJoin, setAttendanceMode, updateMeeting } from '../repo/meetings.js';
+import type { User } from '../repo/users.js';
+import {
+  NOT_CHAIR,
+  NO_CASE,
+  agendaCases,
+  chairedMeeting,
+  meetingFor,
+  serialised,
+  type MeetingDeps,
+} from './meeting-context.js';
+import { broadcaster, closeMeeting, leaveCase } from './meeting-close.js';
+import { liveView, type MeetingLive } from './meeting-views.js';
+
+const NOT_LIVE = {
+  ok: false,
+  status: 409,
+  error: 'This meeting is not running. Start it first.',
+} as const;
+const invalid = (field: string, message: string) =>
+  ({ ok: false, status: 400, error: message, fields: { [field]: message } }) as const;
+
+/** Running a meeting: start, move case to case, close, attendance, outcomes and sign-off. */
+export function meetingLive(deps: MeetingDeps) {
+  const { db, versions } = deps;
+  const inTurn = serialised();
+  const broadcast = broadcaster(deps);
+
+  /** The live view after a chair action. */
+  async function answer(user: User, id: string): Promise<Outcome<{ live: MeetingLive }>> {
+    const meeting = (await findMeeting(db, id))!;
+    return { ok: true, live: liveView(user, meeting, await listCases(db, id)) };
+  }
+
+  async function moveTo(
+    user: User,
+    id: string,
+    caseId: string | null,
+    first: boolean,
+  ): Promise<Outcome<{ live: MeetingLive }>> {
+    const found = await chairedMeeting(db, user, id);
+    if (!found.ok) return found;
+    const { meeting } = found;
+    if (first ? meeting.status !== 'scheduled' : meeting.status !== 'live') {
+      return first
+        ? ({ ok: false, status: 409, error: 'This meeting has already started.' } as const)
+        : NOT_LIVE;
+    }
+    const cases = await listCases(db, id);
+    const target = caseId
+      ? (cases.find((c) => c.id === caseId) ?? null)
+      : (nextCase(agendaCases(cases), meeting.currentCaseId)?.row ?? null);
+    if (caseId && !target) return NO_CASE;
+    await leaveCase(db, meeting, cases, target?.id ?? null);
+    const now = new Date();
+    if (target) await updateCase(db, target.id, { status: 'discussing' });
+    const state = {
+      status: 'live' as const,
+      currentCaseId: target?.id ?? null,
+      caseStartedAt: target ? now : null,
+    };
+    await updateMeeting(db, id, { ...state, ...(first && { startedAt: now }) });
+    const ids = first ? cases.map((c) => c.id) : [];
+    await broadcast(
+      user,
+      id,
+      { ...state, caseStartedAt: state.caseStartedAt?.toISOString() ?? null },
+      ids,
+    );
+    if (first) {
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'meeting.start',
+        entityType: 'meeting',
+        entityId: id,
+      });
+    }
+    return answer(user, id);
+  }
+
+  return {
+    start: (user: User, id: string) => inTurn(id, () => moveTo(user, id, null, true)),
+
+    advance: (user: User, id: string, input: { caseId?: unknown } = {}) =>
+      inTurn(id, () => {
+        const caseId = typeof input.caseId === 'string' ? input.caseId : null;
+        return moveTo(user, id, caseId, false);
+      }),
+
+    close: (user: User, id: string) => inTurn(id, () => closeMeeting(deps, user, id)),
+
+    /** Records that the user has joined (any member of the team, partners included). */
+    async join(user: User, id: string, input: { mode?: unknown } = {}): Promise<Outcome<object>> {
+      const found = await meetingFor(db, user, id);
+      if (!found.ok) return found;
+      if (input.mode !== undefined && !ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
+        return invalid('mode', 'Say whether you are in the room or remote');
+      }
+      const fallback = user.role === 'voluntary_partner' ? 'remote' : 'in-room';
+      await recordJoin(
+        db,
+        {
+          meetingId: id,
+          userId: user.id,
+          mode: (input.mode as string | undefined) ?? fallback,
+          role: ROLE_LABELS[user.role],
+          organisation: user.organisation,
+        },
+        input.mode !== undefined,
+      );
+      return { ok: true };
+    },
+
+    async setAttendance(
+      user: User,
+      id: string,
+      userId: string,
+      input: { mode?: unknown },
+    ): Promise<Outcome<object>> {
+      const found = await meetingFor(db, user, id);
+      if (!found.ok) return found;
+      if (!found.chair) return NOT_CHAIR;
+      if (!ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
+        return invalid('mode', 'Say whether they are in the room or remote');
+      }
+      if (!(await setAttendanceMode(db, id, userId, input.mode as string))) {
+        return { ok: false, status: 404, error: 'That person has not joined this meeting.' };
+      }
+      return { ok: true };
+    },
+
+    async recordOutcome(
+      user: User,
+      id: string,
+      caseId: string,
+      input: { decision?: unknown },
+    ): Promise<Outcome<object>> {
+      const found = await chairedMeeting(db, user, id);
+      if (!found.ok) return found;
+      if (!DECISIONS.includes(input.decision as Decision)) {
+        return invalid('decision', `Choose a decision: ${DECISIONS.join(', ')}`);
+      }
+      if (!(await listCases(db, id)).some((c) => c.id === caseId)) return NO_CASE;
+      await updateCase(db, caseId, {
+        decision: input.decision as string,
+        decidedBy: user.id,
+        decidedAt: new Date(),
+      });
+      return { ok: true };
+    },
+
+    /** Signs off the case's plan as agreed at this meeting, through the versions service. */
+    async signOff(user: User, id: string, caseId: string): Promise<Outcome<{ versionId: string }>> {
+      const found = await chairedMeeting(db, user, id);
+      if (!found.ok) return found;
+      const row = (await listCases(db, id)).find((c) => c.id === caseId);
+      if (!row) return NO_CASE;
+      const label = signOffLabel(found.meeting.neighbourhood, found.meeting.startsAt.toISOString());
+      const version = await versions.create(user, row.planId, { label, meetingId: id });
+      if (!version.ok) return version;
+      await updateCase(db, caseId, { versionId: version.id });
+      return { ok: true, versionId: version.id };
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import * as Y from 'yjs';
+import type { Db } from '@careweave/db';
+import {
+  clinicalPlanDocument,
+  isUuid,
+  mayChair,
+  restoreDocument,
+  sharedPlanDocument,
+} from '@careweave/shared';
+import type { Rooms } from '../collab/rooms.js';
+import type { Outcome } from '../person-detail.js';
+import { planDocumentsFor, type PlanDocument } from '../plan-access.js';
+import { recordAudit } from '../repo/audit.js';
+import { findMeeting, membership } from '../repo/meetings.js';
+import { findPersonByPlan, type PersonRow } from '../repo/people.js';
+import type { User } from '../repo/users.js';
+import { findVersion, insertVersion, listVersions, type VersionRow } from '../repo/versions.js';
+import { PLAN_SECTIONS, compareWithNow, type VersionComparison } from './version-comparison.js';
+
+/** One row of `GET /api/plans/:planId/versions` (DESIGN §6). */
+export interface VersionSummary {
+  id: string;
+  label: string;
+  signedBy: { id: string; name: string };
+  meetingId: string | null;
+  /** ISO time of sign-off. */
+  createdAt: string;
+}
+
+/** `GET /api/plans/:planId/versions/:id`: `state` is the base64 Yjs update at sign-off. */
+export interface VersionView extends VersionSummary {
+  documents: { name: string; state: string }[];
+}
+
+export type { VersionComparison };
+
+/** Signed-off versions of plans: list, sign off, read, compare with now, restore. */
+export interface VersionsService {
+  list(user: User, planId: string): Promise<Outcome<{ versions: VersionSummary[] }>>;
+  create(
+    user: User,
+    planId: string,
+    input: { label?: unknown; meetingId?: unknown },
+  ): Promise<Outcome<{ id: string }>>;
+  get(user: User, planId: string, id: string): Promise<Outcome<{ version: VersionView }>>;
+  compare(user: User, planId: string, id: string): Promise<Outcome<VersionComparison>>;
+  /** Restores each document the user may write; answers which. Audited. */
+  restore(user: User, planId: string, id: string): Promise<Outcome<{ restored: string[] }>>;
+}
+
+const NO_PLAN = {
+  ok: false,
+  status: 404,
+  error: 'There is no such plan, or you do not have access to it.',
+} as const;
+const NO_VERSION = { ok: false, status: 404, error: 'This plan has no such version.' } as const;
+const NOT_CHAIR = {
+  ok: false,
+  status: 403,
+  error: 'Only the GP lead, or a member the team marks as chair, can sign off a plan.',
+} as const;
+
+function summary(row: VersionRow): VersionSummary {
+  return {
+    id: row.id,
+    label: row.label,
+    signedBy: { id: row.signedById, name: row.signedByName },
+    meetingId: row.meetingId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
+  /** The person and the plan documents the user may open; null when none. */
+  async function readable(user: User, planId: string) {
+    if (!isUuid(planId)) return null;
+    const person = await findPersonByPlan(db, planId);
+    if (!person) return null;
+    const documents = planDocumentsFor(user, person);
+    return documents.length > 0 ? { person, documents } : null;
+  }
+
+  async function version(user: User, planId: string, id: string) {
+    const plan = await readable(user, planId);
+    if (!plan) return NO_PLAN;
+    const row = isUuid(id) ? await findVersion(db, planId, id) : null;
+    if (!row) return NO_VERSION;
+    const states = new Map(row.documents.map((d) => [d.name, d.state]));
+    // Only what the caller may read, however the version was stored.
+    const documents = plan.documents.flatMap((d: PlanDocument) => {
+      const state = states.get(d.name);
+      return state ? [{ ...d, state }] : [];
+    });
+    return { ok: true as const, row, person: plan.person, documents };
+  }
+
+  return {
+    async list(user, planId) {
+      if (!(await readable(user, planId))) return NO_PLAN;
+      return { ok: true, versions: (await listVersions(db, planId)).map(summary) };
+    },
+
+    async create(user, planId, input) {
+      const plan = await readable(user, planId);
+      if (!plan) return NO_PLAN;
+      const { person } = plan;
+      if (!mayChair(user.role, await membership(db, user.id, person.neighbourhoodId))) {
+        return NOT_CHAIR;
+      }
+      const fields = await signOffProblems(person, input);
+      if (Object.keys(fields).length > 0) {
+        return { ok: false, status: 400, error: 'Check the fields marked.', fields };
+      }
+      // Every document, the clinical one too: a version is the whole plan as agreed.
+      const names = [sharedPlanDocument(planId), clinicalPlanDocument(planId)];
+      const documents = await Promise.all(
+        names.map(async (name) => ({ name, state: await rooms.state(name) })),
+      );
+      const label = (input.label as string).trim();
+      const meetingId = (input.meetingId as string | null | undefined) ?? null;
+      const { id } = await insertVersion(
+        db,
+        { planId, label, signedBy: user.id, meetingId },
+        documents,
+      );
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'plan.sign-off',
+        entityType: 'care_plan',
+        entityId: planId,
+        detail: { versionId: id, label, meetingId },
+      });
+      return { ok: true, id };
+    },
+
+    async get(user, planId, id) {
+      const found = await version(user, planId, id);
+      if (!found.ok) return found;
+      const documents = found.documents.map((d) => ({
+        name: d.name,
+        state: Buffer.from(d.state).toString('base64'),
+      }));
+      return { ok: true, version: { ...summary(found.row), documents } };
+    },
+
+    async compare(user, planId, id) {
+      const found = await version(user, planId, id);
+      if (!found.ok) return found;
+      return {
+        ok: true,
+        ...(await compareWithNow(db, rooms, found.row.createdAt, found.documents)),
+      };
+    },
+
+    async restore(user, planId, id) {
+      const found = await version(user, planId, id);
+      if (!found.ok) return found;
+      const writable = found.documents.filter((d) => d.access === 'write');
+      if (writable.length === 0) {
+        return { ok: false, status: 403, error: 'You can read this plan but not change it.' };
+      }
+      for (const d of writable) {
+        const old = new Y.Doc();
+        Y.applyUpdate(old, d.state);
+        await rooms.change(d.name, user.id, (doc) =>
+          restoreDocument(doc, old, PLAN_SECTIONS[d.kind]),
+        );
+      }
+      const restored = writable.map((d) => d.name);
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'plan.restore',
+        entityType: 'care_plan',
+        entityId: planId,
+        detail: { versionId: id, documents: restored },
+      });
+      return { ok: true, restored };
+    },
+  };
+
+  async function signOffProblems(
+    person: PersonRow,
+    input: { label?: unknown; meetingId?: unknown },
+  ) {
+    const fields: Record<string, string> = {};
+    const label = typeof input.label === 'string' ? input.label.trim() : '';
+    if (!label || label.length > 200)
+      fields.label = 'Give the version a name, up to 200 characters';
+    const meetingId = input.meetingId;
+    if (meetingId !== undefined && meetingId !== null) {
+      const meeting =
+        typeof meetingId === 'string' && isUuid(meetingId)
+          ? await findMeeting(db, meetingId)
+          : null;
+      if (meeting?.neighbourhoodId !== person.neighbourhoodId) {
+        fields.meetingId = 'Choose a meeting of this person’s neighbourhood team';
+      }
+    }
+    return fields;
+  }
+}

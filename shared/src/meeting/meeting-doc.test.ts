@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendParagraphs } from '../plan/rich-text.js';
+import {
+  caseNotes,
+  caseNotesText,
+  ensureCaseNotes,
+  readMeetingState,
+  writeMeetingState,
+} from './meeting-doc.js';
+
+describe('meeting document', () => {
+  it('reads as scheduled until the server writes its state', () => {
+    const doc = new Y.Doc();
+    expect(readMeetingState(doc)).toEqual({
+      status: 'scheduled',
+      currentCaseId: null,
+      caseStartedAt: null,
+    });
+    const live = {
+      status: 'live' as const,
+      currentCaseId: 'c1',
+      caseStartedAt: '2026-11-23T09:31:00Z',
+    };
+    writeMeetingState(doc, live);
+    expect(readMeetingState(doc)).toEqual(live);
+  });
+
+  it('keeps discussion notes per case, found rather than replaced once created', () => {
+    const server = new Y.Doc();
+    ensureCaseNotes(server, ['c1', 'c2']);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    appendParagraphs(caseNotes(client, 'c1'), ['Agreed to refer to falls clinic.']);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    expect(caseNotesText(server, 'c1')).toBe('Agreed to refer to falls clinic.');
+    expect(caseNotesText(server, 'c2')).toBe('');
+    expect(caseNotesText(server, 'unknown')).toBe('');
+  });
+});

@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import { fragmentText } from '../plan/rich-text.js';
+import type { MeetingStatus } from './agenda.js';
+
+// The shape of `meeting:<id>` (DESIGN §2). The server alone writes `state` (the chair acts over
+// HTTP, and the server mirrors it here so every open screen follows within the second);
+// clients write only the discussion notes.
+
+/** Top-level names in the meeting document. */
+export const MeetingDoc = { state: 'state', notes: 'notes' } as const;
+
+/** Where the meeting is: the case being discussed and since when. */
+export interface MeetingLiveState {
+  status: MeetingStatus;
+  currentCaseId: string | null;
+  /** ISO time the current case started. */
+  caseStartedAt: string | null;
+}
+
+export const meetingStateMap = (doc: Y.Doc) => doc.getMap<unknown>(MeetingDoc.state);
+export const meetingNotesMap = (doc: Y.Doc) => doc.getMap<Y.XmlFragment>(MeetingDoc.notes);
+
+/** Reads the live state; a document nobody has written yet reads as scheduled. */
+export function readMeetingState(doc: Y.Doc): MeetingLiveState {
+  const map = meetingStateMap(doc);
+  const status = map.get('status');
+  const current = map.get('currentCaseId');
+  const started = map.get('caseStartedAt');
+  return {
+    status: status === 'live' || status === 'closed' ? status : 'scheduled',
+    currentCaseId: typeof current === 'string' ? current : null,
+    caseStartedAt: typeof started === 'string' ? started : null,
+  };
+}
+
+/** Writes the live state in one transaction (server only). */
+export function writeMeetingState(doc: Y.Doc, state: MeetingLiveState): void {
+  doc.transact(() => {
+    const map = meetingStateMap(doc);
+    map.set('status', state.status);
+    map.set('currentCaseId', state.currentCaseId);
+    map.set('caseStartedAt', state.caseStartedAt);
+  });
+}
+
+/**
+ * The discussion notes of one case, created if missing. Two peers creating the same case's
+ * fragment at once would keep only one, so the server creates every case's fragment when the
+ * meeting starts and clients normally only find it.
+ */
+export function caseNotes(doc: Y.Doc, caseId: string): Y.XmlFragment {
+  const notes = meetingNotesMap(doc);
+  let fragment = notes.get(caseId);
+  if (!(fragment instanceof Y.XmlFragment)) {
+    fragment = new Y.XmlFragment();
+    notes.set(caseId, fragment);
+  }
+  return fragment;
+}
+
+/** Creates the notes of each case that has none yet, in one transaction. */
+export function ensureCaseNotes(doc: Y.Doc, caseIds: readonly string[]): void {
+  doc.transact(() => {
+    for (const id of caseIds) caseNotes(doc, id);
+  });
+}
+
+/** A case's discussion notes as plain text, without creating anything ('' when none). */
+export function caseNotesText(doc: Y.Doc, caseId: string): string {
+  const fragment = meetingNotesMap(doc).get(caseId);
+  return fragment instanceof Y.XmlFragment ? fragmentText(fragment) : '';
+}

@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+
+/** A value as plain data, so that two states can be compared whatever holds them. */
+function plain(value: unknown): string {
+  return JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value);
+}
+
+/** A fresh copy of a value from another document, ready to insert into this one. */
+function copyOf(value: unknown): unknown {
+  if (value instanceof Y.Array) {
+    const copy = new Y.Array<unknown>();
+    copy.push(value.toArray().map(copyOf));
+    return copy;
+  }
+  if (value instanceof Y.Map) return copyMap(value);
+  return value;
+}
+
+function copyMap(source: Y.Map<unknown>): Y.Map<unknown> {
+  const copy = new Y.Map<unknown>();
+  for (const [key, value] of source.entries()) copy.set(key, copyOf(value));
+  return copy;
+}
+
+function idOf(entry: unknown): unknown {
+  return entry instanceof Y.Map ? entry.get('id') : undefined;
+}
+
+/**
+ * Makes a list equal the version's item by item, touching only what differs, so an item
+ * nobody changed since the version keeps its history and anyone editing it keeps their edit.
+ */
+function restoreList(target: Y.Array<unknown>, version: Y.Array<unknown>): void {
+  const wanted = new Map(version.toArray().map((entry) => [idOf(entry), entry]));
+  for (let i = target.length - 1; i >= 0; i--) {
+    if (!wanted.has(idOf(target.get(i)))) target.delete(i, 1);
+  }
+  const present = new Map(target.toArray().map((entry) => [idOf(entry), entry]));
+  for (const [id, source] of wanted) {
+    const item = present.get(id);
+    if (!(item instanceof Y.Map) || !(source instanceof Y.Map)) {
+      target.push([copyOf(source)]);
+      continue;
+    }
+    for (const key of [...item.keys()]) if (!source.has(key)) item.delete(key);
+    for (const [key, value] of source.entries()) {
+      if (plain(item.get(key)) !== plain(value)) item.set(key, copyOf(value));
+    }
+  }
+}
+
+function restoreText(target: Y.XmlFragment, version: Y.XmlFragment): void {
+  if (target.toString() === version.toString()) return;
+  target.delete(0, target.length);
+  // A hook is a map the editor never writes, so a rich-text fragment holds none.
+  const nodes = version.toArray().filter((n) => !(n instanceof Y.XmlHook));
+  target.insert(
+    0,
+    nodes.map((node) => node.clone() as Y.XmlElement | Y.XmlText),
+  );
+}
+
+/**
+ * Makes each section of `target` equal the version's, in one transaction, as a new change on
+ * top of everything since: history is never rewritten, and peers merge it like any edit.
+ */
+export function restoreDocument(
+  target: Y.Doc,
+  version: Y.Doc,
+  sections: Record<string, 'list' | 'text'>,
+): void {
+  target.transact(() => {
+    for (const [section, shape] of Object.entries(sections)) {
+      if (shape === 'text') {
+        restoreText(target.getXmlFragment(section), version.getXmlFragment(section));
+      } else {
+        restoreList(target.getArray(section), version.getArray(section));
+      }
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listPeople, login, type PersonSummary } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import {
+  addCase,
+  call,
+  chairStep,
+  createMeeting,
+  daysFromNow,
+  meetingOf,
+} from './support/meetings.js';
+import { startServer, type TestServer } from './support/server.js';
+
+describe(`closing a meeting with cases left (${databaseBackend})`, () => {
+  let server: TestServer;
+  let chairCookie: string;
+  let people: PersonSummary[];
+
+  beforeAll(async () => {
+    server = await startServer();
+    chairCookie = await login(server.url, 'gp@demo.test');
+    people = await listPeople(server.url, chairCookie);
+    expect(people.length).toBeGreaterThanOrEqual(3);
+  });
+
+  /** A meeting of three cases where only the first is decided before it closes. */
+  async function closeWithTwoLeft(startsAt: Date) {
+    const meetingId = await createMeeting(server.url, chairCookie, startsAt);
+    const [decided, discussing, untouched] = people;
+    const ids = [];
+    for (const person of [decided!, discussing!, untouched!]) {
+      ids.push(await addCase(server.url, chairCookie, meetingId, { personId: person.id }));
+    }
+    await chairStep(server.url, chairCookie, meetingId, 'start');
+    const casePath = `/api/meetings/${meetingId}/cases/${ids[0]}`;
+    await call(server.url, 'POST', `${casePath}/outcome`, chairCookie, { decision: 'discharge' });
+    await chairStep(server.url, chairCookie, meetingId, 'advance');
+    const closed = await chairStep<{ nextMeetingId: string; carried: number }>(
+      server.url,
+      chairCookie,
+      meetingId,
+      'close',
+    );
+    return { meetingId, closed, decided: decided!, left: [discussing!, untouched!] };
+  }
+
+  it('carries the undiscussed cases onto the next scheduled meeting’s agenda', async () => {
+    const next = await createMeeting(server.url, chairCookie, daysFromNow(1));
+    const before = await meetingOf(server.url, chairCookie, next);
+    expect(before.cases).toEqual([]);
+
+    const { meetingId, closed, decided, left } = await closeWithTwoLeft(daysFromNow(0.01));
+    expect(closed).toMatchObject({ nextMeetingId: next, carried: 2 });
+    expect((await meetingOf(server.url, chairCookie, meetingId)).status).toBe('closed');
+
+    const agenda = await meetingOf(server.url, chairCookie, next);
+    expect(agenda.cases.map((c) => c.personId).sort()).toEqual(left.map((p) => p.id).sort());
+    expect(agenda.cases.every((c) => c.status === 'pending')).toBe(true);
+    expect(agenda.cases.some((c) => c.personId === decided.id)).toBe(false);
+  });
+
+  it('schedules a meeting a week later, with the same chair, when none is scheduled', async () => {
+    // Far beyond every other meeting, so there is no next one yet.
+    const startsAt = daysFromNow(400);
+    const { meetingId, closed, left } = await closeWithTwoLeft(startsAt);
+    expect(closed.carried).toBe(2);
+    expect(closed.nextMeetingId).not.toBe(meetingId);
+    const closedMeeting = await meetingOf(server.url, chairCookie, meetingId);
+    const next = await meetingOf(server.url, chairCookie, closed.nextMeetingId);
+    expect(next.status).toBe('scheduled');
+    expect(next.chair.id).toBe(closedMeeting.chair.id);
+    // A week later on the calendar: seven days, give or take a clock change.
+    const gap = new Date(next.startsAt).getTime() - startsAt.getTime();
+    expect(Math.abs(gap - 7 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
+    expect(next.cases.map((c) => c.personId).sort()).toEqual(left.map((p) => p.id).sort());
+  });
+});

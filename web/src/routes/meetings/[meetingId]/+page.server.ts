@@ -1,0 +1,101 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { runtime } from '@careweave/server/runtime';
+import { requireUser } from '$lib/server/guard';
+import { casePlanHref } from '$lib/meetings';
+import type { Actions, PageServerLoad } from './$types';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const user = requireUser(locals, url);
+  const found = await runtime().meetings.get(user, params.meetingId);
+  if (!found.ok) error(found.status, found.error);
+  const { meeting } = found;
+  const people = meeting.canChair ? await runtime().people.list(user) : [];
+  return {
+    meeting,
+    people: people.map((p) => ({ id: p.id, name: p.name })),
+    canJoin: user.role !== 'admin',
+    // Prep notes may carry clinical detail: the API gives a partner none.
+    canEditNotes: user.role !== 'admin' && user.role !== 'voluntary_partner',
+  };
+};
+
+/** Where someone joining goes: the plan of the case being discussed, with the meeting bar. */
+async function currentCaseHref(user: App.Locals['user'] & object, meetingId: string) {
+  const live = await runtime().meetings.live(user, meetingId);
+  if (!live.ok) error(live.status, live.error);
+  const planId = live.live.current?.planId;
+  return planId ? casePlanHref(planId, meetingId) : `/meetings/${meetingId}`;
+}
+
+export const actions: Actions = {
+  addCase: async ({ locals, params, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = {
+      personId: text(form, 'personId'),
+      reason: text(form, 'reason'),
+      minutesAllotted: text(form, 'minutesAllotted'),
+      prepNotes: text(form, 'prepNotes'),
+    };
+    const errors: Record<string, string> = {};
+    if (!values.personId) errors.personId = 'Choose the person whose case it is';
+    if (!values.reason) errors.reason = 'Choose why the case is being discussed';
+    const minutes = Number(values.minutesAllotted);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 120) {
+      errors.minutesAllotted = 'Enter the minutes for the case, a whole number from 1 to 120';
+    }
+    if (Object.keys(errors).length > 0) return fail(400, { addCase: { values, errors } });
+    const result = await runtime().meetings.addCase(user, params.meetingId, {
+      personId: values.personId,
+      reason: values.reason,
+      minutesAllotted: minutes,
+      prepNotes: values.prepNotes || undefined,
+    });
+    if (!result.ok) {
+      return fail(result.status, {
+        addCase: { values, errors: result.fields ?? { personId: result.error } },
+      });
+    }
+    return { added: true };
+  },
+
+  move: async ({ locals, params, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const result = await runtime().meetings.moveCase(user, params.meetingId, text(form, 'caseId'), {
+      toIndex: Number(text(form, 'toIndex')),
+    });
+    if (!result.ok) return fail(result.status, { message: result.error });
+  },
+
+  prepNotes: async ({ locals, params, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const caseId = text(form, 'caseId');
+    const result = await runtime().meetings.updateCase(user, params.meetingId, caseId, {
+      prepNotes: text(form, 'prepNotes'),
+    });
+    if (!result.ok) return fail(result.status, { message: result.error });
+    return { savedNotes: caseId };
+  },
+
+  start: async ({ locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const result = await runtime().meetings.start(user, params.meetingId);
+    if (!result.ok) return fail(result.status, { message: result.error });
+    await runtime().meetings.join(user, params.meetingId, {});
+    redirect(303, await currentCaseHref(user, params.meetingId));
+  },
+
+  join: async ({ locals, params, url, request }) => {
+    const user = requireUser(locals, url);
+    const mode = text(await request.formData(), 'mode');
+    const result = await runtime().meetings.join(user, params.meetingId, {
+      mode: mode === 'remote' ? 'remote' : 'in-room',
+    });
+    if (!result.ok) return fail(result.status, { message: result.error });
+    redirect(303, await currentCaseHref(user, params.meetingId));
+  },
+};

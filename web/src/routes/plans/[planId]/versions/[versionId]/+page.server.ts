@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { runtime } from '@careweave/server/runtime';
+import { requireUser } from '$lib/server/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const user = requireUser(locals, url);
+  const plan = await runtime().people.openPlan(user, params.planId);
+  if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
+  const [team, version] = await Promise.all([
+    runtime().people.team(user),
+    runtime().versions.get(user, plan.planId, params.versionId),
+  ]);
+  if (!version.ok) error(version.status, version.error);
+  return {
+    plan,
+    team,
+    version: version.version,
+    me: { id: user.id, name: user.name, role: user.role },
+  };
+};
