@@ -73,6 +73,14 @@ function caseProblems(input: CaseInput, required: boolean): Record<string, strin
 /** Scheduling meetings and preparing their agenda. */
 export function meetingAgenda({ db }: MeetingDeps) {
   return {
+    /** The user's neighbourhood teams in which they may chair, and so schedule meetings. */
+    async chairedNeighbourhoods(user: User): Promise<{ id: string; name: string }[]> {
+      const members = await Promise.all(
+        user.neighbourhoods.map(async (n) => ({ n, member: await membership(db, user.id, n.id) })),
+      );
+      return members.filter(({ member }) => mayChair(user.role, member)).map(({ n }) => n);
+    },
+
     async create(user: User, input: NewMeetingInput): Promise<Outcome<{ id: string }>> {
       const neighbourhoodId = input.neighbourhoodId ?? user.neighbourhoods[0]?.id;
       const fields: Record<string, string> = {};

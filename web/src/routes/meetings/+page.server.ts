@@ -7,13 +7,11 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
-  const meetings = await runtime().meetings.list(user);
-  return {
-    meetings,
-    // A GP lead always may chair; a member the team marked as chair is told so on submitting.
-    canSchedule: user.role === 'gp_lead',
-    neighbourhoods: user.neighbourhoods,
-  };
+  const [meetings, chaired] = await Promise.all([
+    runtime().meetings.list(user),
+    runtime().meetings.chairedNeighbourhoods(user),
+  ]);
+  return { meetings, canSchedule: chaired.length > 0, neighbourhoods: chaired };
 };
 
 export const actions: Actions = {

@@ -5,8 +5,11 @@ export type ChangesAnswer = PlanChanges;
 
 const WEEK = 7 * 86_400_000;
 
-/** The `since` query parameter, or a week ago when it is missing or not a date. */
-export function sinceParam(url: URL, now = Date.now()): Date {
-  const since = new Date(url.searchParams.get('since') ?? '');
+/**
+ * The `since` query parameter; when it is missing or not a date, the last sign-off if there
+ * is one, else a week ago.
+ */
+export function sinceParam(url: URL, lastSignOff: string | null = null, now = Date.now()): Date {
+  const since = new Date(url.searchParams.get('since') ?? lastSignOff ?? '');
   return Number.isNaN(since.getTime()) ? new Date(now - WEEK) : since;
 }
