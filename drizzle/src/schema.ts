@@ -8,12 +8,14 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   real,
   text,
   timestamp,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 /** Raw bytes: postgres.js hands back a Buffer, PGlite a Uint8Array; both are Uint8Arrays. */
@@ -35,6 +37,10 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   role: text('role').notNull(),
   organisation: text('organisation'),
+  /** The provider organisation a voluntary-sector partner works for (issue 5). */
+  providerId: uuid('provider_id').references((): AnyPgColumn => providers.id, {
+    onDelete: 'set null',
+  }),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 });
@@ -294,4 +300,119 @@ export const meetingAttendance = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+// Wellbeing measures, pathways and referrals (issue 5): workflows, so SQL only.
+
+/** One WEMWBS or SWEMWBS response; an incomplete one is kept, unscored, with the reason. */
+export const outcomeMeasures = pgTable(
+  'outcome_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    instrument: text('instrument').notNull(),
+    /** Each item's answer, 1–5, or null when not answered. */
+    items: jsonb('items').$type<(number | null)[]>().notNull(),
+    raw: integer('raw'),
+    /** The SWEMWBS metric score (two decimals) or the WEMWBS total; exact, hence numeric. */
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }),
+    complete: boolean('complete').notNull(),
+    incompleteReason: text('incomplete_reason'),
+    takenAt: date('taken_at').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.personId, t.takenAt)],
+);
+
+/** Each pathway a person has been on, from when and set by whom. */
+export const pathwayHistory = pgTable(
+  'pathway_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    pathway: text('pathway').notNull(),
+    /** Null only for the rows backfilled for people added before history was kept. */
+    setBy: uuid('set_by').references(() => users.id),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.personId, t.setAt)],
+);
+
+/** A networked provider organisation. */
+export const providers = pgTable('providers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** A service a provider offers, which plans may refer people to. */
+export const providerServices = pgTable(
+  'provider_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    /** A service no longer taking referrals stays, so that old referrals keep their name. */
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.providerId)],
+);
+
+/** A referral from a plan to a service. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => providerServices.id),
+    reason: text('reason').notNull(),
+    /** A goal of the plan's shared document: text, like the projections' goal ids. */
+    goalId: text('goal_id'),
+    urgency: text('urgency').notNull(),
+    status: text('status').notNull().default('sent'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.planId), index().on(t.serviceId, t.status)],
+);
+
+/** Every step of a referral, attributed: its creation ("sent") included. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    note: text('note'),
+    by: uuid('by')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.referralId, t.at)],
 );

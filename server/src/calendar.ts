@@ -52,3 +52,13 @@ export function parseServiceTime(value: string, timeZone = SERVICE_TIME_ZONE): D
   const first = wall - offsetMs(wall, timeZone);
   return new Date(wall - offsetMs(first, timeZone));
 }
+
+/** A date (YYYY-MM-DD) as people read it: "23 February 2027". */
+export function longDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -20,7 +21,47 @@ const ConfigSchema = z.object({
   /** Login attempts allowed per account and client address in one window. */
   LOGIN_ATTEMPTS: positiveInt.default(10),
   LOGIN_WINDOW_MS: positiveInt.default(15 * 60_000),
+  /** The licensed WEMWBS/SWEMWBS item wording, as JSON (see MeasureWordingSchema). */
+  MEASURE_WORDING_FILE: z.string().min(1).optional(),
 });
+
+/**
+ * The operator's licensed item wording: `{"WEMWBS": [14 strings], "SWEMWBS": [7 strings]}`,
+ * in item order. The authors license it on registration, so Careweave ships none.
+ */
+const MeasureWordingSchema = z.object({
+  WEMWBS: z.array(z.string().trim().min(1)).length(14),
+  SWEMWBS: z.array(z.string().trim().min(1)).length(7),
+});
+
+export type MeasureWording = z.infer<typeof MeasureWordingSchema>;
+
+/** Reads the wording file once, at start-up; a missing or malformed file stops the start. */
+function loadMeasureWording(path: string | undefined): MeasureWording | null {
+  if (!path) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`MEASURE_WORDING_FILE: cannot read ${path} (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`MEASURE_WORDING_FILE: ${path} is not valid JSON`);
+  }
+  const parsed = MeasureWordingSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(file)'}: ${i.message}`,
+    );
+    throw new Error(
+      `MEASURE_WORDING_FILE: ${path} must be {"WEMWBS": [14 strings], "SWEMWBS": [7 strings]}:\n  ${problems.join('\n  ')}`,
+    );
+  }
+  return parsed.data;
+}
 
 /** Everything the server needs to know, read once at start-up. */
 export interface Config {
@@ -35,6 +76,8 @@ export interface Config {
   heartbeatMs: number;
   loginAttempts: number;
   loginWindowMs: number;
+  /** The licensed item wording, when the operator supplied it; otherwise items show by number. */
+  measureWording: MeasureWording | null;
   /** Seed the demo team: always on an empty embedded database; on Postgres only when asked. */
   seedDemo: boolean;
 }
@@ -61,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     heartbeatMs: e.HEARTBEAT_MS,
     loginAttempts: e.LOGIN_ATTEMPTS,
     loginWindowMs: e.LOGIN_WINDOW_MS,
+    measureWording: loadMeasureWording(e.MEASURE_WORDING_FILE),
     seedDemo: argv.includes('--seed-demo') || !e.DATABASE_URL,
   };
 }

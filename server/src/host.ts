@@ -11,7 +11,10 @@ import { Rooms } from './collab/rooms.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { mountPages, type PagesHandler } from './http/pages.js';
+import { createDashboardService } from './dashboard/dashboard-service.js';
+import { createMeasuresService } from './measures/measures-service.js';
 import { createMeetingsService } from './meetings/meetings-service.js';
+import { createReferralsService } from './referrals/referrals-service.js';
 import { createPeopleService } from './people-service.js';
 import { createPlansService } from './plans/plans-service.js';
 import { planProjectorFor } from './plans/projector.js';
@@ -67,6 +70,9 @@ export async function openCareweave(
   });
   const versions = createVersionsService(db, rooms);
   const meetings = createMeetingsService({ db, rooms, versions });
+  const measures = createMeasuresService(db, config.measureWording);
+  const referrals = createReferralsService(db);
+  const dashboard = createDashboardService(db);
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -82,6 +88,9 @@ export async function openCareweave(
       plans,
       meetings,
       versions,
+      measures,
+      referrals,
+      dashboard,
       rooms,
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
@@ -95,7 +104,18 @@ export async function openCareweave(
   const upgrades = new EventEmitter();
   injectWebSocket(upgrades as Server);
 
-  const runtime: Runtime = { config, sessions, auth, people, plans, meetings, versions };
+  const runtime: Runtime = {
+    config,
+    sessions,
+    auth,
+    people,
+    plans,
+    meetings,
+    versions,
+    measures,
+    referrals,
+    dashboard,
+  };
   installRuntime(runtime);
 
   return {

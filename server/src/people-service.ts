@@ -7,6 +7,7 @@ import {
   type Access,
 } from '@careweave/shared';
 import { todayIso } from './calendar.js';
+import type { Outcome } from './person-detail.js';
 import { createPersonRecords, type PersonRecords } from './person-records.js';
 import {
   planContextFor as contextFor,
@@ -15,7 +16,12 @@ import {
 } from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
 import { findMeeting } from './repo/meetings.js';
-import { findPersonByPlan, listPeopleIn, type PersonRow } from './repo/people.js';
+import {
+  findPersonByPlan,
+  listPathwayHistory,
+  listPeopleIn,
+  type PersonRow,
+} from './repo/people.js';
 import { actionCounts } from './repo/plans.js';
 import { listTeam, type TeamMember, type User } from './repo/users.js';
 
@@ -51,6 +57,17 @@ export interface PeopleService extends PersonRecords {
   documentAccess(user: User, documentName: string): Promise<Access>;
   /** Everyone in the user's neighbourhood teams (`GET /api/team`). */
   team(user: User): Promise<TeamMember[]>;
+  /** The person's pathways, newest first (`GET /api/people/:id/pathway-history`). */
+  pathwayHistory(user: User, personId: string): Promise<Outcome<{ history: PathwayChange[] }>>;
+}
+
+/** One pathway a person was put on, by whom and when. */
+export interface PathwayChange {
+  pathway: string;
+  /** Null for people added before pathway history was kept. */
+  setBy: { id: string; name: string } | null;
+  /** ISO date and time. */
+  setAt: string;
 }
 
 function summary(person: PersonRow): PersonSummary {
@@ -65,8 +82,24 @@ function summary(person: PersonRow): PersonSummary {
 }
 
 export function createPeopleService(db: Db): PeopleService {
+  const records = createPersonRecords(db);
   return {
-    ...createPersonRecords(db),
+    ...records,
+
+    async pathwayHistory(user, personId) {
+      // Visibility is the person record's: whoever may see the person may see their pathway.
+      const found = await records.get(user, personId);
+      if (!found.ok) return found;
+      const rows = await listPathwayHistory(db, found.person.id);
+      return {
+        ok: true,
+        history: rows.map((r) => ({
+          pathway: r.pathway,
+          setBy: r.setById ? { id: r.setById, name: r.setByName ?? 'A former team member' } : null,
+          setAt: r.setAt.toISOString(),
+        })),
+      };
+    },
 
     async list(user) {
       const rows = await listPeopleIn(

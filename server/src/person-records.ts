@@ -96,18 +96,22 @@ export function createPersonRecords(db: Db): PersonRecords {
       const consent = input.consentToShare === true;
       let ids: { id: string; planId: string };
       try {
-        ids = await insertPersonWithPlan(db, {
-          nhsNumber,
-          givenName: trimmed(input.givenName),
-          familyName: trimmed(input.familyName),
-          dateOfBirth: trimmed(input.dateOfBirth),
-          pathway: input.pathway as string,
-          gpPractice: optionalText(input.gpPractice),
-          neighbourhoodId: neighbourhoodId as string,
-          consentToShare: consent,
-          consentRecordedBy: consent ? user.id : null,
-          consentRecordedAt: consent ? new Date() : null,
-        });
+        ids = await insertPersonWithPlan(
+          db,
+          {
+            nhsNumber,
+            givenName: trimmed(input.givenName),
+            familyName: trimmed(input.familyName),
+            dateOfBirth: trimmed(input.dateOfBirth),
+            pathway: input.pathway as string,
+            gpPractice: optionalText(input.gpPractice),
+            neighbourhoodId: neighbourhoodId as string,
+            consentToShare: consent,
+            consentRecordedBy: consent ? user.id : null,
+            consentRecordedAt: consent ? new Date() : null,
+          },
+          user.id,
+        );
       } catch (error) {
         // Someone added the same person a moment ago, between our check and our insert.
         if (isUniqueViolation(error)) return taken;
@@ -172,7 +176,7 @@ export function createPersonRecords(db: Db): PersonRecords {
       }
       const changed = Object.keys(changes).filter((k) => !k.startsWith('consentRecorded'));
       if (changed.length > 0) {
-        await updatePerson(db, row.id, changes);
+        await updatePerson(db, row.id, changes, user.id);
         await recordAudit(db, {
           userId: user.id,
           action: 'person.update',

@@ -1,6 +1,9 @@
 import type { AuthService } from './auth/auth-service.js';
 import type { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
+import type { DashboardService } from './dashboard/dashboard-service.js';
+import type { MeasuresService } from './measures/measures-service.js';
+import type { ReferralsService } from './referrals/referrals-service.js';
 import type { MeetingsService } from './meetings/meetings-service.js';
 import type { PeopleService } from './people-service.js';
 import type { PlansService } from './plans/plans-service.js';
@@ -15,6 +18,9 @@ export interface Runtime {
   plans: PlansService;
   meetings: MeetingsService;
   versions: VersionsService;
+  measures: MeasuresService;
+  referrals: ReferralsService;
+  dashboard: DashboardService;
 }
 
 // A global rather than a module variable: in development Vite loads this package through its

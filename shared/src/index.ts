@@ -19,3 +19,7 @@ export * from './meeting/meeting-doc.js';
 export * from './meeting/minutes.js';
 export * from './meeting/version-compare.js';
 export * from './meeting/version-restore.js';
+export * from './measures/instruments.js';
+export * from './measures/follow-up.js';
+export * from './measures/change.js';
+export * from './referrals/referrals.js';

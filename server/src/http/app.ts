@@ -12,10 +12,16 @@ import type { PeopleService } from '../people-service.js';
 import type { PlansService } from '../plans/plans-service.js';
 import type { MeetingsService } from '../meetings/meetings-service.js';
 import type { VersionsService } from '../versions/versions-service.js';
+import type { MeasuresService } from '../measures/measures-service.js';
+import type { ReferralsService } from '../referrals/referrals-service.js';
+import type { DashboardService } from '../dashboard/dashboard-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { fail, onError } from './errors.js';
+import { dashboardRoutes } from './dashboard-routes.js';
+import { measureRoutes } from './measure-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
+import { referralRoutes } from './referral-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { versionRoutes } from './version-routes.js';
 import { requireUser as requireUserFor, type Env } from './require-user.js';
@@ -28,6 +34,9 @@ export interface AppDeps {
   plans: PlansService;
   meetings: MeetingsService;
   versions: VersionsService;
+  measures: MeasuresService;
+  referrals: ReferralsService;
+  dashboard: DashboardService;
   rooms: Rooms;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
@@ -87,6 +96,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api', planRoutes(deps, requireUser));
   app.route('/api', versionRoutes(deps, requireUser));
   app.route('/api', meetingRoutes(deps, requireUser));
+  app.route('/api', measureRoutes(deps, requireUser));
+  app.route('/api', referralRoutes(deps, requireUser));
+  app.route('/api', dashboardRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
 

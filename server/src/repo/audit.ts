@@ -11,7 +11,14 @@ export type AuditAction =
   | 'plan.restore'
   | 'meeting.start'
   | 'meeting.close'
-  | 'minutes.export';
+  | 'minutes.export'
+  | 'measure.record'
+  | 'referral.create'
+  | 'referral.status'
+  | 'provider.create'
+  | 'provider.update'
+  | 'service.create'
+  | 'service.update';
 
 /** Appends one audit event; the app offers no way to change or delete them. */
 export async function recordAudit(

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
-const { people, carePlans, neighbourhoods, users } = schema;
+const { people, carePlans, neighbourhoods, users, pathwayHistory } = schema;
 const recorder = alias(users, 'consent_recorder');
 
 const personColumns = {
@@ -64,14 +64,17 @@ export async function nhsNumberTaken(db: Db, nhsNumber: string): Promise<boolean
 
 export type NewPerson = typeof people.$inferInsert;
 
-/** Adds a person and their (empty) care plan together; returns both ids. */
-export async function insertPersonWithPlan(db: Db, person: NewPerson) {
+/** Adds a person, their (empty) care plan and their first pathway, together; returns the ids. */
+export async function insertPersonWithPlan(db: Db, person: NewPerson, addedBy: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(people).values(person).returning({ id: people.id });
     const [plan] = await tx
       .insert(carePlans)
       .values({ personId: row!.id })
       .returning({ id: carePlans.id });
+    await tx
+      .insert(pathwayHistory)
+      .values({ personId: row!.id, pathway: person.pathway, setBy: addedBy });
     return { id: row!.id, planId: plan!.id };
   });
 }
@@ -90,8 +93,36 @@ export type PersonChanges = Partial<
   >
 >;
 
-export async function updatePerson(db: Db, personId: string, changes: PersonChanges) {
-  await db.update(people).set(changes).where(eq(people.id, personId));
+/** Changes a person's record; a new pathway is added to their pathway history, attributed. */
+export async function updatePerson(
+  db: Db,
+  personId: string,
+  changes: PersonChanges,
+  changedBy: string,
+) {
+  await db.transaction(async (tx) => {
+    await tx.update(people).set(changes).where(eq(people.id, personId));
+    if (changes.pathway) {
+      await tx
+        .insert(pathwayHistory)
+        .values({ personId, pathway: changes.pathway, setBy: changedBy });
+    }
+  });
+}
+
+/** A person's pathways, newest first, with who set each. */
+export async function listPathwayHistory(db: Db, personId: string) {
+  return db
+    .select({
+      pathway: pathwayHistory.pathway,
+      setById: pathwayHistory.setBy,
+      setByName: users.name,
+      setAt: pathwayHistory.setAt,
+    })
+    .from(pathwayHistory)
+    .leftJoin(users, eq(users.id, pathwayHistory.setBy))
+    .where(eq(pathwayHistory.personId, personId))
+    .orderBy(desc(pathwayHistory.setAt));
 }
 
 /** True for the error a unique constraint raises, from either driver. */

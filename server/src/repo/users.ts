@@ -11,6 +11,8 @@ export interface User {
   name: string;
   role: Role;
   organisation: string | null;
+  /** The provider organisation a voluntary-sector partner works for, if any. */
+  providerId: string | null;
   neighbourhoods: { id: string; name: string }[];
 }
 
@@ -43,6 +45,7 @@ export async function findUser(db: Db, id: string): Promise<User | null> {
     name: row.name,
     role: toRole(row.role),
     organisation: row.organisation,
+    providerId: row.providerId,
     neighbourhoods: teams,
   };
 }

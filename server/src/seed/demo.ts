@@ -13,6 +13,8 @@ import { appendDated } from '../repo/documents.js';
 import { replacePlanProjection } from '../repo/plans.js';
 import { DEMO_NEIGHBOURHOOD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from './demo-data.js';
 import { seedDemoMeeting } from './demo-meeting.js';
+import { seedDemoOutcomes } from './demo-outcomes.js';
+import { seedDemoProviders } from './demo-providers.js';
 import { DEMO_PLANS, type DemoTeam } from './demo-plans.js';
 import { Clock, SeededDocument } from './history.js';
 
@@ -32,9 +34,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .insert(schema.neighbourhoods)
       .values({ name: DEMO_NEIGHBOURHOOD })
       .returning();
+    const { providerIds, serviceIds } = await seedDemoProviders(store);
     const users = await tx
       .insert(schema.users)
-      .values(DEMO_USERS.map((u) => ({ ...u, role: u.role as Role, passwordHash })))
+      .values(
+        DEMO_USERS.map((u) => ({
+          ...u,
+          role: u.role as Role,
+          passwordHash,
+          // The demo partner works for one of the directory's providers.
+          providerId:
+            u.role === 'voluntary_partner' ? (providerIds.get(u.organisation) ?? null) : null,
+        })),
+      )
       .returning();
     await tx
       .insert(schema.teamMembers)
@@ -42,6 +54,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const team = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id])) as DemoTeam;
 
     const peopleByNhsNumber = new Map<string, string>();
+    const outcomesFor = new Map<string, { id: string; planId: string; pathway: string }>();
     for (const person of DEMO_PEOPLE) {
       const { whatMatters, ...fields } = person;
       const [row] = await tx
@@ -55,6 +68,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .returning();
       peopleByNhsNumber.set(person.nhsNumber, row!.id);
       const [plan] = await tx.insert(schema.carePlans).values({ personId: row!.id }).returning();
+      outcomesFor.set(person.nhsNumber, { id: row!.id, planId: plan!.id, pathway: row!.pathway });
       const shared = new SeededDocument();
       const clinical = new SeededDocument();
       shared.as(team.navigator, clock.ago(22), (doc) =>
@@ -66,6 +80,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       // Projected now, so that My actions and the plan headers are right before anyone edits.
       await replacePlanProjection(store, plan!.id, projectSharedPlan(shared.doc));
     }
+    await seedDemoOutcomes(store, { team, peopleByNhsNumber: outcomesFor, serviceIds, clock });
     await seedDemoMeeting(store, {
       neighbourhoodId: neighbourhood!.id,
       chairId: team.gp,

@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!canEditPeople(user.role)) error(403, NOT_ALLOWED);
   const found = await runtime().people.get(user, params.personId);
   if (!found.ok) error(found.status, found.error);
-  return { person: found.person };
+  const history = await runtime().people.pathwayHistory(user, params.personId);
+  return { person: found.person, pathwayHistory: history.ok ? history.history : [] };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,100 @@
+import { asc, eq } from 'drizzle-orm';
+import { schema, type Db } from '@careweave/db';
+
+const { providers, providerServices } = schema;
+
+/** A provider with its services, as the directory lists it. */
+export interface ProviderView {
+  id: string;
+  name: string;
+  description: string;
+  services: { id: string; name: string; kind: string; description: string; active: boolean }[];
+}
+
+/** Every provider by name, with its services by name. */
+export async function listProviders(db: Db): Promise<ProviderView[]> {
+  const rows = await db
+    .select({ id: providers.id, name: providers.name, description: providers.description })
+    .from(providers)
+    .orderBy(asc(providers.name));
+  const services = await db
+    .select()
+    .from(providerServices)
+    .orderBy(asc(providerServices.name), asc(providerServices.createdAt));
+  return rows.map((p) => ({
+    ...p,
+    services: services
+      .filter((s) => s.providerId === p.id)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        description: s.description,
+        active: s.active,
+      })),
+  }));
+}
+
+// An update that sets nothing is not valid SQL, so an empty change only checks existence.
+const changesSome = (fields: object) => Object.values(fields).some((v) => v !== undefined);
+
+export type ProviderFields = { name: string; description: string };
+export type ServiceFields = { name: string; kind: string; description: string; active: boolean };
+
+export async function insertProvider(db: Db, fields: ProviderFields): Promise<string> {
+  const [row] = await db.insert(providers).values(fields).returning({ id: providers.id });
+  return row!.id;
+}
+
+/** True when the provider existed and was changed. */
+export async function updateProvider(db: Db, id: string, fields: Partial<ProviderFields>) {
+  if (!changesSome(fields)) return (await findProvider(db, id)) !== null;
+  const rows = await db
+    .update(providers)
+    .set(fields)
+    .where(eq(providers.id, id))
+    .returning({ id: providers.id });
+  return rows.length > 0;
+}
+
+export async function findProvider(db: Db, id: string) {
+  const [row] = await db.select().from(providers).where(eq(providers.id, id));
+  return row ?? null;
+}
+
+export async function insertService(db: Db, providerId: string, fields: ServiceFields) {
+  const [row] = await db
+    .insert(providerServices)
+    .values({ providerId, ...fields })
+    .returning({ id: providerServices.id });
+  return row!.id;
+}
+
+/** True when the service existed and was changed. */
+export async function updateService(db: Db, id: string, fields: Partial<ServiceFields>) {
+  if (!changesSome(fields)) return (await findService(db, id)) !== null;
+  const rows = await db
+    .update(providerServices)
+    .set(fields)
+    .where(eq(providerServices.id, id))
+    .returning({ id: providerServices.id });
+  return rows.length > 0;
+}
+
+/** A service with its provider, or null. */
+export async function findService(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: providerServices.id,
+      name: providerServices.name,
+      kind: providerServices.kind,
+      description: providerServices.description,
+      active: providerServices.active,
+      providerId: providers.id,
+      providerName: providers.name,
+    })
+    .from(providerServices)
+    .innerJoin(providers, eq(providers.id, providerServices.providerId))
+    .where(eq(providerServices.id, id));
+  return row ?? null;
+}

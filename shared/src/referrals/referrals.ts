@@ -1,0 +1,80 @@
+/** A referral's workflow (issue 5): sent → accepted | declined; accepted → in progress → completed. */
+export const REFERRAL_STATUSES = [
+  'sent',
+  'accepted',
+  'declined',
+  'in-progress',
+  'completed',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_STATUS_LABELS: Readonly<Record<ReferralStatus, string>> = {
+  sent: 'sent',
+  accepted: 'accepted',
+  declined: 'declined',
+  'in-progress': 'in progress',
+  completed: 'completed',
+};
+
+/** The moves each status allows; declined and completed are the end. */
+export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
+  sent: ['accepted', 'declined'],
+  accepted: ['in-progress'],
+  declined: [],
+  'in-progress': ['completed'],
+  completed: [],
+};
+
+export function isReferralStatus(value: unknown): value is ReferralStatus {
+  return (REFERRAL_STATUSES as readonly unknown[]).includes(value);
+}
+
+/** Whether a referral may move from one status to another, and if not, why. */
+export function nextReferralStatus(
+  from: ReferralStatus,
+  to: ReferralStatus,
+): { ok: true; status: ReferralStatus } | { ok: false; error: string } {
+  if (REFERRAL_TRANSITIONS[from].includes(to)) return { ok: true, status: to };
+  const allowed = REFERRAL_TRANSITIONS[from].map((s) => REFERRAL_STATUS_LABELS[s]);
+  const next = allowed.length === 0 ? 'It is finished.' : `It can move to ${allowed.join(' or ')}.`;
+  return {
+    ok: false,
+    error: `A referral that is ${REFERRAL_STATUS_LABELS[from]} cannot move to ${REFERRAL_STATUS_LABELS[to]}. ${next}`,
+  };
+}
+
+/** The kinds of service in the provider directory (issue 5). */
+export const SERVICE_KINDS = [
+  'peer-group',
+  'volunteering',
+  'debt-advice',
+  'housing-advice',
+  'clinical-support',
+  'physiotherapy',
+  'medicine-review',
+  'care-navigation',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const SERVICE_KIND_LABELS: Readonly<Record<ServiceKind, string>> = {
+  'peer-group': 'Peer group',
+  volunteering: 'Volunteering',
+  'debt-advice': 'Debt advice',
+  'housing-advice': 'Housing advice',
+  'clinical-support': 'Clinical support',
+  physiotherapy: 'Direct-access physiotherapy',
+  'medicine-review': 'Pharmacist medicine review',
+  'care-navigation': 'Care navigation',
+};
+
+export function isServiceKind(value: unknown): value is ServiceKind {
+  return (SERVICE_KINDS as readonly unknown[]).includes(value);
+}
+
+/** How soon the person should be seen. */
+export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export function isUrgency(value: unknown): value is Urgency {
+  return (URGENCIES as readonly unknown[]).includes(value);
+}

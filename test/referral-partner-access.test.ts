@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getJson, me, send } from './support/api.js';
+import { get, listPeople, login, type PersonSummary } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import {
+  makeReferral,
+  providers,
+  serviceOf,
+  setReferralStatus,
+  TAME_VALLEY,
+  type Referral,
+} from './support/outcomes.js';
+import { startServer, type TestServer } from './support/server.js';
+
+// The demo partner (Kim Ashworth) belongs to Tame Valley Peer Support: she sees and moves the
+// referrals made to its services, and nothing of any other provider's.
+
+describe(`a partner and their organisation's referrals (${databaseBackend})`, () => {
+  let server: TestServer;
+  let navCookie: string;
+  let partnerCookie: string;
+  let person: PersonSummary;
+  let ours: { id: string; serviceId: string };
+  let theirs: { id: string; serviceId: string; provider: string };
+
+  beforeAll(async () => {
+    server = await startServer();
+    navCookie = await login(server.url, 'navigator@demo.test');
+    partnerCookie = await login(server.url, 'partner@demo.test');
+    // Someone who consented to share, so the partner may see their plan at all.
+    person = (await listPeople(server.url, partnerCookie))[0]!;
+    expect(person).toBeDefined();
+
+    const directory = await providers(server.url, navCookie);
+    const tameValley = serviceOf(directory, TAME_VALLEY);
+    const other = serviceOf(directory, 'Heatons Money Advice');
+    ours = {
+      serviceId: tameValley.service.id,
+      id: await makeReferral(server.url, navCookie, person.planId, {
+        serviceId: tameValley.service.id,
+        reason: 'Would like company and a weekly walk',
+        urgency: 'routine',
+      }),
+    };
+    theirs = {
+      serviceId: other.service.id,
+      provider: other.provider.name,
+      id: await makeReferral(server.url, navCookie, person.planId, {
+        serviceId: other.service.id,
+        reason: 'Gas arrears letters piling up',
+        urgency: 'soon',
+      }),
+    };
+  });
+
+  it('lists only referrals to the partner’s own organisation', async () => {
+    const mine = await getJson<Referral[]>(server.url, '/api/referrals', partnerCookie);
+    const ids = mine.map((r) => r.id);
+    expect(ids).toContain(ours.id);
+    expect(ids).not.toContain(theirs.id);
+    // Seeded referrals to other providers are left out too.
+    expect(mine.every((r) => r.provider.name === TAME_VALLEY)).toBe(true);
+    expect(JSON.stringify(mine)).not.toContain(theirs.provider);
+    const row = mine.find((r) => r.id === ours.id)!;
+    expect(row).toMatchObject({
+      service: { id: ours.serviceId },
+      provider: { name: TAME_VALLEY },
+      status: 'sent',
+      urgency: 'routine',
+      reason: 'Would like company and a weekly walk',
+      personName: person.name,
+      planId: person.planId,
+    });
+
+    // The plan's own list, as the partner reads it, leaves the other provider's out as well.
+    const onPlan = await getJson<Referral[]>(
+      server.url,
+      `/api/plans/${person.planId}/referrals`,
+      partnerCookie,
+    );
+    expect(onPlan.map((r) => r.id)).toContain(ours.id);
+    expect(onPlan.map((r) => r.id)).not.toContain(theirs.id);
+
+    // The control: the navigator sees both, on the plan and in the neighbourhood.
+    const navOnPlan = await getJson<Referral[]>(
+      server.url,
+      `/api/plans/${person.planId}/referrals`,
+      navCookie,
+    );
+    expect(navOnPlan.map((r) => r.id)).toEqual(expect.arrayContaining([ours.id, theirs.id]));
+    const navAll = await getJson<Referral[]>(server.url, '/api/referrals', navCookie);
+    expect(navAll.map((r) => r.id)).toEqual(expect.arrayContaining([ours.id, theirs.id]));
+  });
+
+  it('refuses the partner moving another provider’s referral with 403, and changes nothing', async () => {
+    const res = await setReferralStatus(server.url, partnerCookie, theirs.id, {
+      status: 'accepted',
+    });
+    expect(res.status).toBe(403);
+    const navOnPlan = await getJson<Referral[]>(
+      server.url,
+      `/api/plans/${person.planId}/referrals`,
+      navCookie,
+    );
+    expect(navOnPlan.find((r) => r.id === theirs.id)!.status).toBe('sent');
+  });
+
+  it('lets the partner accept their own referral, attributed and noted', async () => {
+    const partner = await me(server.url, partnerCookie);
+    const res = await setReferralStatus(server.url, partnerCookie, ours.id, {
+      status: 'accepted',
+      note: 'First session on Thursday',
+    });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as Referral;
+    expect(answer).toMatchObject({ id: ours.id, status: 'accepted' });
+    expect(answer.events.at(-1)).toMatchObject({
+      status: 'accepted',
+      note: 'First session on Thursday',
+      by: { id: partner.id, name: partner.name },
+    });
+
+    // The navigator sees the new status and who moved it.
+    const navOnPlan = await getJson<Referral[]>(
+      server.url,
+      `/api/plans/${person.planId}/referrals`,
+      navCookie,
+    );
+    const seen = navOnPlan.find((r) => r.id === ours.id)!;
+    expect(seen.status).toBe('accepted');
+    expect(seen.events.map((e) => e.status)).toEqual(['sent', 'accepted']);
+    expect(seen.events[1]!.by.id).toBe(partner.id);
+  });
+
+  it('refuses an illegal transition with 409 and the state machine’s message', async () => {
+    // Accepted above: it may go to in progress, never back to declined or straight to completed.
+    for (const status of ['completed', 'declined', 'sent']) {
+      const res = await setReferralStatus(server.url, partnerCookie, ours.id, { status });
+      expect(res.status, status).toBe(409);
+      const { error } = (await res.json()) as { error: string };
+      expect(error, status).toMatch(/accepted/i);
+      expect(error.toLowerCase(), status).toContain(status);
+    }
+    const mine = await getJson<Referral[]>(server.url, '/api/referrals', partnerCookie);
+    expect(mine.find((r) => r.id === ours.id)!.status).toBe('accepted');
+    // The legal next step still works.
+    const started = await setReferralStatus(server.url, partnerCookie, ours.id, {
+      status: 'in-progress',
+    });
+    expect(started.status).toBe(200);
+  });
+
+  it('lets the partner neither make a referral nor see the referrals of a plan they may not open', async () => {
+    const res = await send(
+      server.url,
+      'POST',
+      `/api/plans/${person.planId}/referrals`,
+      partnerCookie,
+      { serviceId: ours.serviceId, reason: 'Partner trying', urgency: 'routine' },
+    );
+    expect(res.status).toBe(403);
+
+    // Someone who has not consented: their plan's referrals are not the partner's to read.
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const seen = new Set((await listPeople(server.url, partnerCookie)).map((p) => p.id));
+    const hidden = (await listPeople(server.url, gpCookie)).find((p) => !seen.has(p.id))!;
+    const answer = await get(server.url, `/api/plans/${hidden.planId}/referrals`, partnerCookie);
+    expect([403, 404]).toContain(answer.status);
+  });
+});

@@ -1,0 +1,155 @@
+import { GOAL_STATUSES } from '@careweave/shared';
+import type { Bar } from '$lib/components/BarChart.svelte';
+import { codeLabel, pathwayLabel } from '$lib/format';
+import { MEANINGS, statusLabel } from '$lib/outcomes';
+
+/** The dashboard's figures as `GET /api/dashboard` gives them. */
+export interface DashboardFigures {
+  caseloadByPathway: Record<string, number>;
+  measures: { baselineMissing: number; followUpDue: number; followUpOverdue: number };
+  overdueActionsByOwner: { ownerId: string | null; name: string; count: number }[];
+  goalsByCategoryStatus: { category: string; status: string; count: number }[];
+  wellbeingChange: {
+    people: number;
+    meaningfulImprovement: number;
+    possibleImprovement: number;
+    noChange: number;
+    possibleDecline: number;
+    meaningfulDecline: number;
+    distribution: { change: number; count: number }[];
+  };
+  referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
+}
+
+/** The figure names `/dashboard/list` takes, and their titles. */
+export const FIGURE_TITLES: Record<string, string> = {
+  pathway: 'People on the pathway',
+  'baseline-missing': 'People with no wellbeing baseline',
+  'follow-up-due': 'People whose wellbeing follow-up is due',
+  'follow-up-overdue': 'People whose wellbeing follow-up is overdue',
+  'overdue-actions': 'Overdue actions',
+  goals: 'Goals',
+  wellbeing: 'People by change in wellbeing',
+  referrals: 'Referrals',
+};
+
+export function listHref(figure: string, key?: string): string {
+  const query = new URLSearchParams({ figure });
+  if (key !== undefined) query.set('key', key);
+  return `/dashboard/list?${query}`;
+}
+
+// Distinct, each at least 4.5:1 on white; every bar also says what it is in words.
+const BLUE = '#005eb8';
+const ORANGE = '#b34700';
+const RED = '#d5281b';
+const GREEN = '#007f3b';
+const GREY = '#425563';
+const PURPLE = '#330072';
+
+export function pathwayBars(f: DashboardFigures): Bar[] {
+  return Object.entries(f.caseloadByPathway).map(([pathway, count], i) => ({
+    key: pathway,
+    label: pathwayLabel(pathway),
+    count,
+    href: listHref('pathway', pathway),
+    colour: i === 0 ? BLUE : PURPLE,
+  }));
+}
+
+export function followUpBars(f: DashboardFigures): Bar[] {
+  return [
+    {
+      key: 'baseline-missing',
+      label: 'Baseline missing',
+      count: f.measures.baselineMissing,
+      href: listHref('baseline-missing'),
+      colour: GREY,
+    },
+    {
+      key: 'follow-up-due',
+      label: 'Follow-up due',
+      count: f.measures.followUpDue,
+      href: listHref('follow-up-due'),
+      colour: ORANGE,
+    },
+    {
+      key: 'follow-up-overdue',
+      label: 'Follow-up overdue',
+      count: f.measures.followUpOverdue,
+      href: listHref('follow-up-overdue'),
+      colour: RED,
+    },
+  ];
+}
+
+export function overdueBars(f: DashboardFigures): Bar[] {
+  return f.overdueActionsByOwner.map((o) => ({
+    key: o.ownerId ?? 'none',
+    label: o.name,
+    count: o.count,
+    // The unowned are listed under the key "none".
+    href: listHref('overdue-actions', o.ownerId ?? 'none'),
+    colour: RED,
+  }));
+}
+
+export function goalBars(f: DashboardFigures): Bar[] {
+  const order = (status: string) => (GOAL_STATUSES as readonly string[]).indexOf(status);
+  return [...f.goalsByCategoryStatus]
+    .sort((a, b) => a.category.localeCompare(b.category) || order(a.status) - order(b.status))
+    .map((g) => ({
+      key: `${g.category}:${g.status}`,
+      label: `${codeLabel(g.category)}: ${codeLabel(g.status).toLowerCase()}`,
+      count: g.count,
+      href: listHref('goals', `${g.category}:${g.status}`),
+      colour: g.status === 'achieved' ? GREEN : BLUE,
+    }));
+}
+
+const MEANING_COLOURS: Record<string, string> = {
+  'meaningful-improvement': GREEN,
+  'possible-improvement': BLUE,
+  'no-change': GREY,
+  'possible-decline': ORANGE,
+  'meaningful-decline': RED,
+};
+
+export function meaningBars(f: DashboardFigures): Bar[] {
+  const w = f.wellbeingChange;
+  const counts: Record<string, number> = {
+    'meaningful-improvement': w.meaningfulImprovement,
+    'possible-improvement': w.possibleImprovement,
+    'no-change': w.noChange,
+    'possible-decline': w.possibleDecline,
+    'meaningful-decline': w.meaningfulDecline,
+  };
+  return Object.entries(counts).map(([meaning, count]) => ({
+    key: meaning,
+    label: MEANINGS[meaning]?.label ?? meaning,
+    count,
+    href: listHref('wellbeing', meaning),
+    colour: MEANING_COLOURS[meaning],
+  }));
+}
+
+export function distributionBars(f: DashboardFigures): Bar[] {
+  return [...f.wellbeingChange.distribution]
+    .sort((a, b) => b.change - a.change)
+    .map((d) => ({
+      key: String(d.change),
+      label: `Change of ${d.change > 0 ? '+' : ''}${d.change}`,
+      count: d.count,
+      colour: d.change >= 3 ? GREEN : d.change <= -3 ? RED : GREY,
+    }));
+}
+
+export function referralBars(f: DashboardFigures): Bar[] {
+  return f.referralsByServiceStatus.map((r) => ({
+    key: `${r.serviceId}:${r.status}`,
+    label: `${r.service}: ${statusLabel(r.status).toLowerCase()}`,
+    count: r.count,
+    href: listHref('referrals', `${r.serviceId}:${r.status}`),
+    colour: r.status === 'declined' ? RED : r.status === 'completed' ? GREEN : BLUE,
+  }));
+}

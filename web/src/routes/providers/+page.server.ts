@@ -1,0 +1,80 @@
+import { error, fail } from '@sveltejs/kit';
+import { isServiceKind } from '@careweave/shared';
+import type { User } from '@careweave/server';
+import { runtime } from '@careweave/server/runtime';
+import { requireUser } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** A refused change: which form it came from, and a message per control. */
+const refused = (status: number, form: string, errors: Record<string, string>) =>
+  fail(status, { form, errors });
+
+function requireAdmin(locals: App.Locals, url: URL): User {
+  const user = requireUser(locals, url);
+  if (user.role !== 'admin') error(403, 'Only a team administrator can change the directory.');
+  return user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  const providers = await runtime().referrals.providers(user);
+  if (!providers.ok) error(providers.status, providers.error);
+  return { providers: providers.providers, canManage: user.role === 'admin' };
+};
+
+export const actions: Actions = {
+  addProvider: async ({ locals, url, request }) => {
+    const user = requireAdmin(locals, url);
+    const form = await request.formData();
+    const values = { name: text(form, 'name'), description: text(form, 'description') };
+    if (!values.name) {
+      return refused(400, 'provider', { 'provider-name': 'Enter the name' });
+    }
+    const result = await runtime().referrals.createProvider(user, values);
+    if (!result.ok) {
+      return refused(result.status, 'provider', { 'provider-name': result.error });
+    }
+    return { done: `${values.name} added to the directory` };
+  },
+  addService: async ({ locals, url, request }) => {
+    const user = requireAdmin(locals, url);
+    const form = await request.formData();
+    const providerId = text(form, 'providerId');
+    const values = {
+      name: text(form, 'name'),
+      kind: text(form, 'kind'),
+      description: text(form, 'description'),
+    };
+    const errors: Record<string, string> = {};
+    if (!values.name) errors[`service-name-${providerId}`] = 'Enter the name of the service';
+    if (!isServiceKind(values.kind)) errors[`service-kind-${providerId}`] = 'Choose the kind';
+    if (Object.keys(errors).length > 0 || !isServiceKind(values.kind)) {
+      return refused(400, providerId, errors);
+    }
+    const result = await runtime().referrals.addService(user, providerId, {
+      ...values,
+      kind: values.kind,
+    });
+    if (!result.ok) {
+      return refused(result.status, providerId, {
+        [`service-name-${providerId}`]: result.error,
+      });
+    }
+    return { done: `${values.name} added` };
+  },
+  setActive: async ({ locals, url, request }) => {
+    const user = requireAdmin(locals, url);
+    const form = await request.formData();
+    const active = text(form, 'active') === 'yes';
+    const result = await runtime().referrals.updateService(user, text(form, 'serviceId'), {
+      active,
+    });
+    if (!result.ok)
+      return fail(result.status, { form: 'service', errors: { service: result.error } });
+    return {
+      done: active ? 'Service taking referrals again' : 'Service no longer taking referrals',
+    };
+  },
+};
