@@ -237,7 +237,7 @@ describe(`the neighbourhood dashboard against the records (${databaseBackend})`,
 
   it('equals the counts of the seeded records', async () => {
     seedOnly = await expectedFigures(server, gpCookie);
-    // The contract's seed: some baselines due or overdue, someone with none, a sent referral.
+    // The demo seed has some baselines due or overdue, someone with none, a sent referral.
     expect(seedOnly.measures.baselineMissing).toBeGreaterThan(0);
     expect(seedOnly.measures.followUpDue + seedOnly.measures.followUpOverdue).toBeGreaterThan(0);
     expect(seedOnly.referralsByServiceStatus.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { databaseBackend } from './support/database.js';
 import { addPerson } from './support/outcomes.js';
 import { startServer, type TestServer } from './support/server.js';
 
-// Issue 5: a person's pathway (Prevention or Recovery) is set with the date and who set it,
+// A person's pathway (Prevention or Recovery) is set with the date and who set it,
 // and moving between pathways keeps the history (GET /api/people/:id/pathway-history).
 
 interface PathwayEntry {

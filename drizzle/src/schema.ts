@@ -37,7 +37,7 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   role: text('role').notNull(),
   organisation: text('organisation'),
-  /** The provider organisation a voluntary-sector partner works for (issue 5). */
+  /** The provider organisation a voluntary-sector partner works for */
   providerId: uuid('provider_id').references((): AnyPgColumn => providers.id, {
     onDelete: 'set null',
   }),
@@ -197,7 +197,7 @@ export const planActions = pgTable(
   ],
 );
 
-// The MDT meeting (issue 4): a workflow, so SQL; its live state and notes are also in the
+// The MDT meeting: a workflow, so SQL; its live state and notes are also in the
 // `meeting:<id>` document, which the server writes so that every open screen follows at once.
 
 /** One neighbourhood MDT meeting: scheduled, then live, then closed. */
@@ -302,7 +302,7 @@ export const meetingAttendance = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
 
-// Wellbeing measures, pathways and referrals (issue 5): workflows, so SQL only.
+// Wellbeing measures, pathways and referrals: workflows, so SQL only.
 
 /** One WEMWBS or SWEMWBS response; an incomplete one is kept, unscored, with the reason. */
 export const outcomeMeasures = pgTable(

@@ -34,7 +34,7 @@ export function me(url: string, cookie: string): Promise<Me> {
   return getJson<Me>(url, '/api/me', cookie);
 }
 
-/** `GET /api/plans/:planId` (DESIGN §6, with issue 3's action counts). */
+/** `GET /api/plans/:planId` (DESIGN §6, with the plan's action counts). */
 export interface PlanView {
   planId: string;
   person: { id: string; name: string; consentToShare: boolean };

@@ -8,7 +8,7 @@ import {
 } from '@careweave/shared';
 import { getJson, send } from './api.js';
 
-// Issue 4's HTTP API (the meeting rows of the issue contract, the versions rows of DESIGN §6),
+// The meeting HTTP API and the versions rows of DESIGN §6,
 // typed as far as the tests read them.
 
 /** One case of `GET /api/meetings/:id`. */

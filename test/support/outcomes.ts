@@ -1,7 +1,6 @@
 import { freshNhsNumber, getJson, send } from './api.js';
 
-// Issue 5's HTTP API (the measures rows of DESIGN §6; referrals, providers and the dashboard
-// from the issue contract), typed as far as the tests read them.
+// The measures rows of DESIGN §6, and the referrals, providers and dashboard API, typed as far as the tests read them.
 
 /** Today in the service's time zone, as the server's `todayIso()` says it. */
 export const TODAY = new Intl.DateTimeFormat('en-CA', {

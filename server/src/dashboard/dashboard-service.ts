@@ -5,7 +5,7 @@ import type { User } from '../repo/users.js';
 import { readCaseload, type Caseload } from './caseload.js';
 import { listBehind, type DashboardRow } from './dashboard-list.js';
 
-/** `GET /api/dashboard`: the neighbourhood's figures (issue 5 contract). */
+/** `GET /api/dashboard`: the neighbourhood's figures */
 export interface DashboardFigures {
   caseloadByPathway: Record<string, number>;
   measures: { baselineMissing: number; followUpDue: number; followUpOverdue: number };

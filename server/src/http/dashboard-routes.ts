@@ -3,7 +3,7 @@ import type { DashboardService } from '../dashboard/dashboard-service.js';
 import { unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
-/** The neighbourhood dashboard and the lists behind its figures, under `/api` (issue 5). */
+/** The neighbourhood dashboard and the lists behind its figures, under `/api`. */
 export function dashboardRoutes(
   { dashboard }: { dashboard: DashboardService },
   requireUser: MiddlewareHandler<Env>,

@@ -3,7 +3,7 @@ import type { MeetingsService } from '../meetings/meetings-service.js';
 import { jsonObject, optionalJsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
-/** MDT meetings under `/api/meetings` (issue 4): agenda, live meeting, outcomes, minutes. */
+/** MDT meetings under `/api/meetings`: agenda, live meeting, outcomes, minutes. */
 export function meetingRoutes(
   { meetings }: { meetings: MeetingsService },
   requireUser: MiddlewareHandler<Env>,

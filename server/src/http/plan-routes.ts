@@ -19,7 +19,7 @@ function sinceOf(value: string | undefined): Date {
   return since;
 }
 
-/** People, plans, the team and my actions, under `/api` (DESIGN §6, issue 3). */
+/** People, plans, the team and my actions, under `/api` (DESIGN §6). */
 export function planRoutes(
   { people, plans }: { people: PeopleService; plans: PlansService },
   requireUser: MiddlewareHandler<Env>,

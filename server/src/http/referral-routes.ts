@@ -3,7 +3,7 @@ import type { ReferralsService } from '../referrals/referrals-service.js';
 import { jsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
-/** The provider directory and referrals, under `/api` (issue 5). */
+/** The provider directory and referrals, under `/api`. */
 export function referralRoutes(
   { referrals }: { referrals: ReferralsService },
   requireUser: MiddlewareHandler<Env>,

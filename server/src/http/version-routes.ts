@@ -3,7 +3,7 @@ import type { VersionsService } from '../versions/versions-service.js';
 import { jsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
-/** A plan's signed-off versions (DESIGN §6), with compare and restore (issue 4). */
+/** A plan's signed-off versions (DESIGN §6), with compare and restore. */
 export function versionRoutes(
   { versions }: { versions: VersionsService },
   requireUser: MiddlewareHandler<Env>,

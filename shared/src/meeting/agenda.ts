@@ -1,4 +1,4 @@
-// The agenda of an MDT meeting (issue 4): which cases, in what order, and what carries over.
+// The agenda of an MDT meeting: which cases, in what order, and what carries over.
 
 export const MEETING_STATUSES = ['scheduled', 'live', 'closed'] as const;
 export const CASE_REASONS = [

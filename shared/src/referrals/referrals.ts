@@ -1,4 +1,4 @@
-/** A referral's workflow (issue 5): sent → accepted | declined; accepted → in progress → completed. */
+/** A referral's workflow: sent → accepted | declined; accepted → in progress → completed. */
 export const REFERRAL_STATUSES = [
   'sent',
   'accepted',
@@ -43,7 +43,7 @@ export function nextReferralStatus(
   };
 }
 
-/** The kinds of service in the provider directory (issue 5). */
+/** The kinds of service in the provider directory. */
 export const SERVICE_KINDS = [
   'peer-group',
   'volunteering',

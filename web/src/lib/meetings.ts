@@ -1,4 +1,4 @@
-// What the browser reads from the meeting API (issue 4 contract), and how it talks to it.
+// What the browser reads from the meeting API, and how it talks to it.
 import type { MeetingCaseView, MeetingDetail, MeetingLive } from '@careweave/server';
 
 /** `GET /api/meetings/:id/live`: where a live meeting is, for those who poll rather than sync. */

@@ -1,6 +1,6 @@
 /**
- * The shapes the pages show for wellbeing measures, referrals and the dashboard, as the issue 5
- * contract gives them, and how their stored codes are put into words.
+ * The shapes the pages show for wellbeing measures, referrals and the dashboard, as the API gives
+ * them, and how their stored codes are put into words.
  */
 
 /** Someone named in a record. */
