@@ -7,6 +7,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { createDb } from '@careweave/db';
 import { createAuthService } from './auth/auth-service.js';
 import { createSessionService } from './auth/session-service.js';
+import { connectRedisPeers } from './collab/peers.js';
 import { Rooms } from './collab/rooms.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
@@ -29,7 +30,7 @@ import { createVersionsService } from './versions/versions-service.js';
  */
 export interface Careweave {
   runtime: Runtime;
-  /** True for paths the Hono app serves: `/api/*`, `/collab/*`, `/healthz`. */
+  /** True for paths the Hono app serves: `/api/*`, `/collab/*`, `/healthz`, `/metrics`. */
   ownsPath(pathname: string): boolean;
   /** Answers an HTTP request: the API, and the pages when they were mounted. */
   handleRequest(req: IncomingMessage, res: ServerResponse): void;
@@ -63,10 +64,12 @@ export async function openCareweave(
   });
   const people = createPeopleService(db);
   const plans = createPlansService(db);
+  const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
   const rooms = new Rooms(createDocumentStore(db), {
     idleMs: config.roomIdleMs,
     log,
     projectorFor: planProjectorFor(db),
+    peers,
   });
   const versions = createVersionsService(db, rooms);
   const meetings = createMeetingsService({ db, rooms, versions });
@@ -121,12 +124,16 @@ export async function openCareweave(
   return {
     runtime,
     ownsPath: (pathname) =>
-      pathname === '/healthz' || pathname.startsWith('/api/') || pathname.startsWith('/collab/'),
+      pathname === '/healthz' ||
+      pathname === '/metrics' ||
+      pathname.startsWith('/api/') ||
+      pathname.startsWith('/collab/'),
     handleRequest: getRequestListener(app.fetch),
     handleUpgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
     async close() {
       for (const client of wss.clients) client.close(1001, 'Server is restarting');
       await rooms.closeAll();
+      await peers?.close();
       installRuntime(undefined);
       await database.close();
     },

@@ -25,6 +25,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return adminUrl ? createPostgresDatabase(adminUrl) : createPgliteDirectory();
 }
 
+/**
+ * A fresh Postgres database, even in a PGlite run: several server processes can share
+ * Postgres, never one PGlite folder. Uses TEST_DATABASE_URL, else the local server.
+ */
+export function createSharedPostgresDatabase(): Promise<TestDatabase> {
+  return createPostgresDatabase(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+}
+
 async function createPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `careweave_t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

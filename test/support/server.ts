@@ -14,6 +14,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface StartOptions {
   /** Extra environment, e.g. `{ ROOM_IDLE_MS: '300' }`. */
   env?: Record<string, string>;
+  /** A database other servers share; the caller creates and drops it. Default: a fresh one. */
+  database?: TestDatabase;
 }
 
 /** A running Careweave server on its own database. */
@@ -50,12 +52,13 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts `node server/dist/main.js` on port 0 with a fresh database; teardown is registered. */
+/** Starts `node server/dist/main.js` on port 0, on a fresh database unless given one; teardown is registered. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   if (!existsSync(serverEntry)) {
     throw new Error(`${serverEntry} is missing: run \`pnpm build\` first.`);
   }
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
+  const ownsDatabase = !opts.database;
   let child: ChildProcess | null = null;
   let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({
     code: null,
@@ -135,7 +138,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     stopped = true;
     stops.delete(stop);
     await stopProcess();
-    await database.drop();
+    if (ownsDatabase) await database.drop();
   }
 
   stops.add(stop);

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Room, type RoomOptions } from './room.js';
 import { Rooms } from './rooms.js';
 import { MemoryStore } from './store.js';
-import { TestPeer } from './test-peer.js';
+import { TestPeer, loadTestRoom } from './test-peer.js';
 
 const DOC = 'meeting:00000000-0000-4000-8000-000000000003';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function options(overrides: Partial<RoomOptions> = {}): RoomOptions {
-  return { batchMs: 1, compactEvery: 1000, onEmpty: () => {}, log: () => {}, ...overrides };
-}
-
 describe('server changes', () => {
   it('reaches every connection and is logged under the user it acts for', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options());
+    const room = await loadTestRoom(DOC, store);
     const nurse = new TestPeer('nurse', 'write', room).join();
     const social = new TestPeer('social', 'read', room).join();
 
@@ -29,7 +24,7 @@ describe('server changes', () => {
 
   it('keeps client edits attributed to their connection alongside server changes', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options());
+    const room = await loadTestRoom(DOC, store);
     const nurse = new TestPeer('nurse', 'write', room).join();
     nurse.doc.getText('t').insert(0, 'notes');
     room.change('chair', (doc) => doc.getMap('state').set('status', 'live'));
@@ -38,7 +33,7 @@ describe('server changes', () => {
   });
 
   it('refuses a change once the room is closing', async () => {
-    const room = await Room.load(DOC, new MemoryStore(), options());
+    const room = await loadTestRoom(DOC, new MemoryStore());
     await room.close();
     expect(() => room.change('chair', () => {})).toThrow(/closing/);
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Connection } from './connection.js';
-import { Room, type RoomOptions } from './room.js';
 import { Rooms } from './rooms.js';
 import { MemoryStore, type Projector } from './store.js';
-import { TestPeer } from './test-peer.js';
+import { TestPeer, loadTestRoom } from './test-peer.js';
 
 const DOC = 'plan:00000000-0000-4000-8000-000000000003:shared';
 /** A connection that ignores what it is sent. */
@@ -20,10 +19,6 @@ function quiet(userId: string): Connection {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function options(overrides: Partial<RoomOptions> = {}): RoomOptions {
-  return { batchMs: 1, compactEvery: 1000, onEmpty: () => {}, log: () => {}, ...overrides };
-}
-
 /** A projector that records the text it saw each time it ran. */
 function recorder() {
   const seen: string[] = [];
@@ -36,7 +31,7 @@ function recorder() {
 describe('Room projections', () => {
   it('projects once the room has stored an edit, and not before', async () => {
     const { seen, project } = recorder();
-    const room = await Room.load(DOC, new MemoryStore(), options({ project, projectMs: 50 }));
+    const room = await loadTestRoom(DOC, new MemoryStore(), { project, projectMs: 50 });
     const gp = new TestPeer('gp', 'write', room).join();
     await sleep(20);
     expect(seen).toEqual([]);
@@ -49,7 +44,7 @@ describe('Room projections', () => {
 
   it('projects at most once per interval while edits flow, then catches up', async () => {
     const { seen, project } = recorder();
-    const room = await Room.load(DOC, new MemoryStore(), options({ project, projectMs: 80 }));
+    const room = await loadTestRoom(DOC, new MemoryStore(), { project, projectMs: 80 });
     const gp = new TestPeer('gp', 'write', room).join();
     for (const ch of 'walking') {
       gp.doc.getText('t').insert(gp.doc.getText('t').length, ch);
@@ -66,7 +61,7 @@ describe('Room projections', () => {
   it('always projects when it closes, with everything it holds', async () => {
     const { seen, project } = recorder();
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options({ batchMs: 10_000, project }));
+    const room = await loadTestRoom(DOC, store, { batchMs: 10_000, project });
     const gp = new TestPeer('gp', 'write', room).join();
     gp.doc.getText('t').insert(0, 'last words');
     expect(seen).toEqual([]);
@@ -78,17 +73,13 @@ describe('Room projections', () => {
   it('logs a failed projection and carries on editing and storing', async () => {
     const logs: string[] = [];
     const store = new MemoryStore();
-    const room = await Room.load(
-      DOC,
-      store,
-      options({
-        log: (m) => logs.push(m),
-        projectMs: 1,
-        project: async () => {
-          throw new Error('projection table missing');
-        },
-      }),
-    );
+    const room = await loadTestRoom(DOC, store, {
+      log: (m) => logs.push(m),
+      projectMs: 1,
+      project: async () => {
+        throw new Error('projection table missing');
+      },
+    });
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
     gp.doc.getText('t').insert(0, 'still fine');
@@ -120,7 +111,7 @@ describe('Room projections', () => {
 describe('Room with read-only connections', () => {
   it('names a read-only connection in the log once when it sends changes', async () => {
     const logs: string[] = [];
-    const room = await Room.load(DOC, new MemoryStore(), options({ log: (m) => logs.push(m) }));
+    const room = await loadTestRoom(DOC, new MemoryStore(), { log: (m) => logs.push(m) });
     const reader = new TestPeer('social', 'read', room).join();
     expect(logs).toEqual([]);
     reader.doc.getText('t').insert(0, 'one');

@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@careweave/shared';
-import { Room, type RoomOptions } from './room.js';
 import { MemoryStore } from './store.js';
-import { TestPeer } from './test-peer.js';
+import { TestPeer, loadTestRoom } from './test-peer.js';
 
 const DOC = 'plan:00000000-0000-4000-8000-000000000001:shared';
 
-function options(overrides: Partial<RoomOptions> = {}): RoomOptions {
-  return { batchMs: 1, compactEvery: 1000, onEmpty: () => {}, log: () => {}, ...overrides };
-}
-
 async function loadedFrom(store: MemoryStore): Promise<Y.Doc> {
-  const room = await Room.load(DOC, store, options());
+  const room = await loadTestRoom(DOC, store);
   return room.doc;
 }
 
 describe('Room', () => {
   it('syncs two peers and logs each update under its author', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options());
+    const room = await loadTestRoom(DOC, store);
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
 
@@ -35,7 +30,7 @@ describe('Room', () => {
 
   it('batches a burst of typing from one author into one log row', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options({ batchMs: 50 }));
+    const room = await loadTestRoom(DOC, store, { batchMs: 50 });
     const gp = new TestPeer('gp', 'write', room).join();
     for (const ch of 'hello') gp.doc.getText('t').insert(gp.doc.getText('t').length, ch);
     await room.flush();
@@ -45,7 +40,7 @@ describe('Room', () => {
 
   it('sends a late joiner the whole document', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options());
+    const room = await loadTestRoom(DOC, store);
     const gp = new TestPeer('gp', 'write', room).join();
     gp.doc.getText('t').insert(0, 'what matters to me');
     const late = new TestPeer('nurse', 'write', room).join();
@@ -54,7 +49,7 @@ describe('Room', () => {
 
   it('drops updates from a read-only connection', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options());
+    const room = await loadTestRoom(DOC, store);
     const writer = new TestPeer('gp', 'write', room).join();
     const reader = new TestPeer('social', 'read', room).join();
     reader.doc.getText('t').insert(0, 'not allowed');
@@ -66,7 +61,7 @@ describe('Room', () => {
   });
 
   it('closes only the connection that sent a malformed message', async () => {
-    const room = await Room.load(DOC, new MemoryStore(), options());
+    const room = await loadTestRoom(DOC, new MemoryStore());
     const good = new TestPeer('gp', 'write', room).join();
     const bad = new TestPeer('nurse', 'write', room).join();
     const other = new TestPeer('social', 'write', room).join();
@@ -78,14 +73,14 @@ describe('Room', () => {
   });
 
   it('rejects a well-framed update whose payload is not a Yjs update', async () => {
-    const room = await Room.load(DOC, new MemoryStore(), options());
+    const room = await loadTestRoom(DOC, new MemoryStore());
     const peer = new TestPeer('gp', 'write', room).join();
     peer.sendRaw(Uint8Array.of(0, 2, 4, 200, 200, 200, 200));
     expect(peer.closed?.code).toBe(CloseCode.Malformed);
   });
 
   it('shares presence and removes it when a connection leaves', async () => {
-    const room = await Room.load(DOC, new MemoryStore(), options());
+    const room = await loadTestRoom(DOC, new MemoryStore());
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
     nurse.setPresence({ user: { name: 'Sam Whitfield' }, cursor: null });
@@ -98,7 +93,7 @@ describe('Room', () => {
   });
 
   it('stamps presence with the signed-in identity, not the one a client claims', async () => {
-    const room = await Room.load(DOC, new MemoryStore(), options());
+    const room = await loadTestRoom(DOC, new MemoryStore());
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
     nurse.setPresence({ user: { id: 'gp', name: 'Dr Amara Okafor' } });
@@ -108,7 +103,7 @@ describe('Room', () => {
 
   it('loads snapshot plus later updates, and compacts when the log grows', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options({ compactEvery: 3 }));
+    const room = await loadTestRoom(DOC, store, { compactEvery: 3 });
     const gp = new TestPeer('gp', 'write', room).join();
     for (const word of ['one ', 'two ', 'three ', 'four ']) {
       gp.doc.getText('t').insert(gp.doc.getText('t').length, word);
@@ -122,7 +117,7 @@ describe('Room', () => {
 
   it('writes everything and a snapshot when it closes', async () => {
     const store = new MemoryStore();
-    const room = await Room.load(DOC, store, options({ batchMs: 10_000 }));
+    const room = await loadTestRoom(DOC, store, { batchMs: 10_000 });
     const gp = new TestPeer('gp', 'write', room).join();
     gp.doc.getText('t').insert(0, 'unsaved for now');
     expect(store.log).toHaveLength(0);
@@ -137,11 +132,11 @@ describe('Room', () => {
     const store = new MemoryStore();
     const append = store.append.bind(store);
     let failures = 1;
-    store.append = async (name, entries) => {
+    store.append = async (batches) => {
       if (failures-- > 0) throw new Error('database unavailable');
-      return append(name, entries);
+      return append(batches);
     };
-    const room = await Room.load(DOC, store, options({ batchMs: 10_000 }));
+    const room = await loadTestRoom(DOC, store, { batchMs: 10_000 });
     const gp = new TestPeer('gp', 'write', room).join();
     gp.doc.getText('t').insert(0, 'precious');
     await expect(room.flush()).rejects.toThrow('database unavailable');

@@ -5,16 +5,23 @@ import {
   CloseCode,
   MessageType,
   SyncType,
+  decodePeerMessage,
+  encodePeerMessage,
   parseClientMessage,
   stampAwarenessUpdate,
+  type PeerMessage,
 } from '@careweave/shared';
 import type { Connection } from './connection.js';
+import type { LogTarget, LogWriter } from './log-writer.js';
+import type { Peers } from './peers.js';
 import type { DocumentStore, LogEntry, Projector } from './store.js';
 import { Throttle } from './throttle.js';
 
 export interface RoomOptions {
-  /** Updates arriving within this many milliseconds go to the log in one insert. */
-  batchMs: number;
+  /** Where accepted updates go to be logged; one per process, shared by every room. */
+  writer: LogWriter;
+  /** The other server processes, when several share the documents. */
+  peers?: Peers | undefined;
   /** Write a snapshot once this many log rows have been added since the last one. */
   compactEvery: number;
   /** Called when the last connection leaves. */
@@ -47,22 +54,29 @@ class ServerChange {
   constructor(readonly authorId: string) {}
 }
 
+/** The origin of what another process accepted (and logs itself). */
+const FROM_PEER = Symbol('from another process');
+/** The origin of presence removed because its connection left. */
+const LEFT = Symbol('connection left');
+
 /**
  * One open document: its Y.Doc, awareness, connections and persistence. Updates are
- * broadcast at once and appended to the log within `batchMs`; if the process dies in
- * between, the clients still hold them and send them again when they reconnect.
+ * broadcast at once and appended to the log within the writer's batch window; if the process
+ * dies in between, the clients still hold them and send them again when they reconnect.
+ * With several processes, an update goes to the others once it is in the log, so whatever a
+ * client sees through another process is already durable.
  */
-export class Room {
+export class Room implements LogTarget {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Each connection with the awareness client ids it speaks for. */
   readonly #connections = new Map<Connection, Set<number>>();
-  #pending: LogEntry[] = [];
-  #flushTimer: NodeJS.Timeout | null = null;
-  #writing: Promise<void> = Promise.resolve();
-  #lastSeq = 0;
   #sinceSnapshot = 0;
+  #compacting: Promise<void> | null = null;
   #closed = false;
+  /** Peer messages that arrived while the document was loading, in order. */
+  #peerBacklog: Uint8Array[] | null = [];
+  #stopHearingPeers: (() => Promise<void>) | null = null;
   readonly #projection: Throttle | null;
   /** Read-only connections already named in the log for sending changes. */
   readonly #loggedReaders = new WeakSet<Connection>();
@@ -83,14 +97,28 @@ export class Room {
       : null;
   }
 
-  /** Loads the document from the store: snapshot, then every update logged after it. */
+  /**
+   * Loads the document from the store: snapshot, then every update logged after it. With
+   * peers, it listens to them first, so nothing they commit meanwhile is missed, then asks
+   * them for what they hold and have not yet logged.
+   */
   static async load(name: string, store: DocumentStore, options: RoomOptions): Promise<Room> {
     const room = new Room(name, store, options);
-    const stored = await store.load(name);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(parts), room);
-    room.#lastSeq = stored.lastSeq;
-    room.#sinceSnapshot = stored.updates.length;
+    const peers = options.peers;
+    if (peers) room.#stopHearingPeers = await peers.subscribe(name, (data) => room.#hear(data));
+    try {
+      const stored = await store.load(name);
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      if (parts.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(parts), room);
+      room.#sinceSnapshot = stored.updates.length;
+    } catch (error) {
+      await room.#stopHearingPeers?.();
+      throw error;
+    }
+    const backlog = room.#peerBacklog ?? [];
+    room.#peerBacklog = null;
+    for (const data of backlog) room.#hear(data);
+    room.#tell({ kind: 'hello', stateVector: Y.encodeStateVector(room.doc) });
     return room;
   }
 
@@ -171,34 +199,42 @@ export class Room {
     if (!clientIds) return;
     this.#connections.delete(connection);
     if (clientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], LEFT);
     }
     if (this.#connections.size === 0) this.options.onEmpty(this);
   }
 
-  /** Writes every pending update to the log; resolves once they are stored. */
+  /** Writes every accepted update to the log; resolves once they are stored. */
   flush(): Promise<void> {
-    if (this.#flushTimer) {
-      clearTimeout(this.#flushTimer);
-      this.#flushTimer = null;
-    }
-    const written = this.#writing.then(() => this.#writePending());
-    // The chain itself never rejects, so one failed write does not block the next.
-    this.#writing = written.catch(() => {});
-    return written;
+    return this.options.writer.flush();
+  }
+
+  /** Called by the writer once entries of this document are committed. */
+  stored(entries: LogEntry[]): void {
+    for (const { update, authorId } of entries) this.#tell({ kind: 'update', authorId, update });
+    this.#sinceSnapshot += entries.length;
+    if (this.#closed) return;
+    this.#projection?.request();
+    if (this.#sinceSnapshot >= this.options.compactEvery) void this.#compact();
   }
 
   /** Stops taking connections, stores everything, writes a snapshot, frees the document. */
   async close(): Promise<void> {
     this.#closed = true;
+    const present = [...this.#connections.values()].flatMap((ids) => [...ids]);
+    if (present.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, present, LEFT);
+    }
     for (const connection of this.#connections.keys()) {
       connection.close(CloseCode.GoingAway, 'Server is restarting');
     }
     this.#connections.clear();
     try {
       await this.flush();
+      await this.#compacting;
       if (this.#sinceSnapshot > 0) await this.#compact();
     } finally {
+      await this.#stopHearingPeers?.();
       // Always a last projection, so what SQL says matches what the clients last saw.
       await this.#projection?.stop();
     }
@@ -216,8 +252,8 @@ export class Room {
     for (const connection of this.#connections.keys()) {
       if (connection !== origin) connection.send(message);
     }
-    this.#pending.push({ update, authorId: authorOf(origin, this.#connections) });
-    this.#flushTimer ??= setTimeout(() => void this.flush(), this.options.batchMs);
+    if (origin === FROM_PEER) return;
+    this.options.writer.add(this, { update, authorId: authorOf(origin, this.#connections) });
   };
 
   #onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
@@ -226,11 +262,66 @@ export class Room {
       for (const id of added) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const message = this.#awarenessFrame([...added, ...updated, ...removed]);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+      ...added,
+      ...updated,
+      ...removed,
+    ]);
+    const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
     for (const connection of this.#connections.keys()) {
       if (connection !== origin) connection.send(message);
     }
+    // Only presence this process speaks for: not peers' echoes, nor its own timeouts of theirs.
+    if (owned || origin === LEFT) this.#tell({ kind: 'awareness', update });
   };
+
+  /** Publishes to the other processes, if any. */
+  #tell(message: DistributiveOmit<PeerMessage, 'from'>): void {
+    const peers = this.options.peers;
+    if (!peers) return;
+    peers.publish(
+      this.name,
+      encodePeerMessage({ ...message, from: peers.processId } as PeerMessage),
+    );
+  }
+
+  /** Handles what another process published about this document. */
+  #hear(data: Uint8Array): void {
+    if (this.#peerBacklog) {
+      this.#peerBacklog.push(data);
+      return;
+    }
+    if (this.#closed) return;
+    const message = decodePeerMessage(data);
+    if (!message || message.from === this.options.peers?.processId) return;
+    try {
+      switch (message.kind) {
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, FROM_PEER);
+          break;
+        case 'answer':
+          if (message.to === this.options.peers?.processId) {
+            Y.applyUpdate(this.doc, message.update, FROM_PEER);
+          }
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_PEER);
+          break;
+        case 'hello': {
+          const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          this.#tell({ kind: 'answer', to: message.from, update });
+          const present = [...this.#connections.values()].flatMap((ids) => [...ids]);
+          if (present.length > 0) {
+            const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+            this.#tell({ kind: 'awareness', update: presence });
+          }
+          break;
+        }
+      }
+    } catch (error) {
+      this.options.log(`room ${this.name} ignored an undecodable peer message: ${String(error)}`);
+    }
+  }
 
   #drop(connection: Connection, type: 'sync-step2' | 'sync-update', update: Uint8Array): void {
     this.droppedUpdates++;
@@ -256,30 +347,24 @@ export class Room {
     return frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
   }
 
-  async #writePending(): Promise<void> {
-    if (this.#pending.length === 0) return;
-    const entries = mergeByAuthor(this.#pending);
-    this.#pending = [];
-    try {
-      this.#lastSeq = await this.store.append(this.name, entries);
-      this.#sinceSnapshot += entries.length;
-      this.#projection?.request();
-    } catch (error) {
-      // Keep them, in order, ahead of anything newer, and try again shortly.
-      this.#pending = [...entries, ...this.#pending];
-      this.options.log(`room ${this.name} could not write its log: ${String(error)}`);
-      this.#flushTimer ??= setTimeout(() => void this.flush(), 1000);
-      throw error;
-    }
-    if (this.#sinceSnapshot >= this.options.compactEvery) await this.#compact();
-  }
-
-  async #compact(): Promise<void> {
-    // The state may include updates still pending; reapplying them on load is harmless.
-    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastSeq);
-    this.#sinceSnapshot = 0;
+  /** Folds the log into a snapshot, one compaction at a time; a failure waits for the next. */
+  #compact(): Promise<void> {
+    this.#compacting ??= (async () => {
+      const counted = this.#sinceSnapshot;
+      try {
+        await this.store.compact(this.name);
+        this.#sinceSnapshot -= counted;
+      } catch (error) {
+        this.options.log(`room ${this.name} could not write a snapshot: ${String(error)}`);
+      } finally {
+        this.#compacting = null;
+      }
+    })();
+    return this.#compacting;
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Who made an update: the connection that sent it, or the user a server change acts for. */
 function authorOf(origin: unknown, connections: Map<Connection, unknown>): string | null {
@@ -295,22 +380,4 @@ function carriesChanges(type: 'sync-step2' | 'sync-update', update: Uint8Array):
   } catch {
     return true;
   }
-}
-
-/** Folds runs of updates by the same author into one log row each. */
-function mergeByAuthor(entries: LogEntry[]): LogEntry[] {
-  const merged: LogEntry[] = [];
-  let run: LogEntry[] = [];
-  const close = () => {
-    if (run.length === 0) return;
-    const update = run.length === 1 ? run[0]!.update : Y.mergeUpdates(run.map((e) => e.update));
-    merged.push({ update, authorId: run[0]!.authorId });
-    run = [];
-  };
-  for (const entry of entries) {
-    if (run.length > 0 && run[0]!.authorId !== entry.authorId) close();
-    run.push(entry);
-  }
-  close();
-  return merged;
 }

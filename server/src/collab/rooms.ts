@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
 import type { Connection } from './connection.js';
+import { LogWriter } from './log-writer.js';
+import type { Peers } from './peers.js';
 import { Room } from './room.js';
-import type { DocumentStore, Projector } from './store.js';
+import { storedState, type DocumentStore, type Projector } from './store.js';
 
 export interface RoomsOptions {
   /** A room with nobody in it unloads after this long. */
   idleMs: number;
+  /** Updates arriving within this many milliseconds share one log insert (default 5). */
   batchMs?: number;
   compactEvery?: number;
   log?(message: string): void;
@@ -13,6 +16,8 @@ export interface RoomsOptions {
   projectorFor?(name: string): Projector | null;
   /** The least time between two projections of one room while edits flow. */
   projectMs?: number;
+  /** The other server processes, when several share the documents. */
+  peers?: Peers | undefined;
 }
 
 /**
@@ -24,12 +29,15 @@ export class Rooms {
   readonly #unloading = new Map<string, Promise<void>>();
   readonly #idleTimers = new Map<string, NodeJS.Timeout>();
   readonly #log: (message: string) => void;
+  /** Every room's updates go to the log through this one writer. */
+  readonly writer: LogWriter;
 
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
   ) {
     this.#log = options.log ?? (() => {});
+    this.writer = new LogWriter(store, { batchMs: options.batchMs ?? 5, log: this.#log });
   }
 
   /** Puts the connection in the document's room, loading it if needed. */
@@ -76,9 +84,7 @@ export class Rooms {
     if (room && !room.closed) return Y.encodeStateAsUpdate(room.doc);
     // Closing: everything it held is written once its unload finishes.
     await this.#unloading.get(name);
-    const stored = await this.store.load(name);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+    return storedState(await this.store.load(name));
   }
 
   /** The loaded room for a document, if any (for tests and diagnostics). */
@@ -88,6 +94,12 @@ export class Rooms {
 
   get size(): number {
     return this.#rooms.size;
+  }
+
+  /** Open connections across every loaded room. */
+  async connectionCount(): Promise<number> {
+    const rooms = await Promise.all([...this.#rooms.values()].map((r) => r.catch(() => null)));
+    return rooms.reduce((sum, room) => sum + (room?.connectionCount ?? 0), 0);
   }
 
   /** Unloads every room, writing everything they hold. */
@@ -103,7 +115,8 @@ export class Rooms {
     let room = this.#rooms.get(name);
     if (!room) {
       room = Room.load(name, this.store, {
-        batchMs: this.options.batchMs ?? 5,
+        writer: this.writer,
+        peers: this.options.peers,
         compactEvery: this.options.compactEvery ?? 500,
         onEmpty: () => this.#scheduleIdle(name),
         log: this.#log,

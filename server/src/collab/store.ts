@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** One accepted update, with who made it. */
 export interface LogEntry {
@@ -6,12 +6,16 @@ export interface LogEntry {
   authorId: string | null;
 }
 
+/** One document's share of an append. */
+export interface LogBatch {
+  documentName: string;
+  entries: LogEntry[];
+}
+
 /** What a document has on record: its latest snapshot and every update logged after it. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Sequence number of the newest logged update (0 when none). */
-  lastSeq: number;
 }
 
 /**
@@ -20,10 +24,29 @@ export interface StoredDocument {
  */
 export interface DocumentStore {
   load(documentName: string): Promise<StoredDocument>;
-  /** Appends entries in order; returns the sequence number of the last one. */
-  append(documentName: string, entries: LogEntry[]): Promise<number>;
-  /** Records `state` as holding every logged update up to and including `throughSeq`. */
-  compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** Appends every batch, each in order, atomically. */
+  append(batches: LogBatch[]): Promise<void>;
+  /**
+   * Folds everything logged for the document into its snapshot, from what is stored rather
+   * than what any one process holds, so that several processes may write one document.
+   */
+  compact(documentName: string): Promise<void>;
+}
+
+/** A stored document as one Yjs update (empty document when nothing is stored). */
+export function storedState(stored: StoredDocument): Uint8Array {
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+  return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+}
+
+/** A stored document folded through a Y.Doc, which also drops deleted content. */
+export function compactedState(stored: StoredDocument): Uint8Array {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
 }
 
 /**
@@ -40,21 +63,27 @@ export class MemoryStore implements DocumentStore {
 
   async load(documentName: string): Promise<StoredDocument> {
     const snapshot = this.snapshots.get(documentName);
-    const after = snapshot?.throughSeq ?? 0;
-    const entries = this.log.filter((e) => e.documentName === documentName && e.seq > after);
     return {
       snapshot: snapshot?.state ?? null,
-      updates: entries.map((e) => e.update),
-      lastSeq: entries.at(-1)?.seq ?? after,
+      updates: this.#after(documentName).map((e) => e.update),
     };
   }
 
-  async append(documentName: string, entries: LogEntry[]): Promise<number> {
-    for (const entry of entries) this.log.push({ ...entry, documentName, seq: ++this.#seq });
-    return this.#seq;
+  async append(batches: LogBatch[]): Promise<void> {
+    for (const { documentName, entries } of batches) {
+      for (const entry of entries) this.log.push({ ...entry, documentName, seq: ++this.#seq });
+    }
   }
 
-  async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    this.snapshots.set(documentName, { state, throughSeq });
+  async compact(documentName: string): Promise<void> {
+    const later = this.#after(documentName);
+    if (later.length === 0) return;
+    const state = compactedState(await this.load(documentName));
+    this.snapshots.set(documentName, { state, throughSeq: later.at(-1)!.seq });
+  }
+
+  #after(documentName: string) {
+    const after = this.snapshots.get(documentName)?.throughSeq ?? 0;
+    return this.log.filter((e) => e.documentName === documentName && e.seq > after);
   }
 }

@@ -5,7 +5,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MessageType, presenceColour, type PresenceUser } from '@careweave/shared';
 import type { Connection } from './connection.js';
-import type { Room } from './room.js';
+import { LogWriter } from './log-writer.js';
+import { Room, type RoomOptions } from './room.js';
+import type { Peers } from './peers.js';
+import type { DocumentStore } from './store.js';
 
 /**
  * An in-memory y-websocket client joined straight to a room, speaking the real protocol
@@ -72,5 +75,48 @@ export class TestPeer implements Connection {
     encoding.writeVarUint(e, type);
     write(e);
     this.room.receive(this, encoding.toUint8Array(e));
+  }
+}
+
+export type TestRoomOptions = Partial<Omit<RoomOptions, 'writer'>> & { batchMs?: number };
+
+/** A room on `store` with its own log writer, as the process would give it. */
+export function loadTestRoom(
+  name: string,
+  store: DocumentStore,
+  { batchMs = 1, ...overrides }: TestRoomOptions = {},
+): Promise<Room> {
+  const log = overrides.log ?? (() => {});
+  return Room.load(name, store, {
+    writer: new LogWriter(store, { batchMs, log }),
+    compactEvery: 1000,
+    onEmpty: () => {},
+    log,
+    ...overrides,
+  });
+}
+
+/** Pub/sub in memory standing in for Redis: each `join()` is one server process. */
+export class MemoryBus {
+  readonly #channels = new Map<string, Set<(data: Uint8Array) => void>>();
+  /** Every message published, by document, for assertions. */
+  readonly published: { documentName: string; data: Uint8Array }[] = [];
+
+  join(processId: string): Peers {
+    return {
+      processId,
+      subscribe: async (documentName, hear) => {
+        const hearers = this.#channels.get(documentName) ?? new Set();
+        this.#channels.set(documentName, hearers);
+        hearers.add(hear);
+        return async () => void hearers.delete(hear);
+      },
+      publish: (documentName, data) => {
+        this.published.push({ documentName, data });
+        // Like Redis, every subscriber hears it later, the publisher included.
+        for (const hear of this.#channels.get(documentName) ?? []) setTimeout(() => hear(data), 0);
+      },
+      close: async () => {},
+    };
   }
 }

@@ -17,6 +17,7 @@ import type { ReferralsService } from '../referrals/referrals-service.js';
 import type { DashboardService } from '../dashboard/dashboard-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
+import { metricsRoute } from './metrics-route.js';
 import { fail, onError } from './errors.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { measureRoutes } from './measure-routes.js';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', dashboardRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
+  app.route('/metrics', metricsRoute(deps.rooms));
 
   app.all('/api/*', () => fail(404, 'No such API endpoint.'));
 

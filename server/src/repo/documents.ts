@@ -1,49 +1,84 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { LoggedUpdate } from '@careweave/shared';
-import type { DocumentStore, LogEntry, StoredDocument } from '../collab/store.js';
+import {
+  compactedState,
+  type DocumentStore,
+  type LogBatch,
+  type LogEntry,
+  type StoredDocument,
+} from '../collab/store.js';
 
 const { documentUpdates, documentSnapshots } = schema;
+
+/**
+ * Advisory-lock namespace of the update log. Appends hold a document's lock shared until they
+ * commit; compaction holds it exclusively. So when compaction reads the log no insert for that
+ * document is half-done, and the newest sequence number it sees covers every row below it,
+ * whichever process wrote them.
+ */
+const LOG_LOCKS = 0x63770001;
+
+/** The snapshot and every later update of a document, read inside `db` (perhaps a transaction). */
+async function readStored(db: Db, documentName: string) {
+  const [snapshot] = await db
+    .select({ state: documentSnapshots.state, throughSeq: documentSnapshots.throughSeq })
+    .from(documentSnapshots)
+    .where(eq(documentSnapshots.documentName, documentName));
+  const after = snapshot?.throughSeq ?? 0;
+  const rows = await db
+    .select({ seq: documentUpdates.seq, update: documentUpdates.update })
+    .from(documentUpdates)
+    .where(and(eq(documentUpdates.documentName, documentName), gt(documentUpdates.seq, after)))
+    .orderBy(asc(documentUpdates.seq));
+  return {
+    snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+    updates: rows.map((r) => new Uint8Array(r.update)),
+    lastSeq: rows.at(-1)?.seq ?? after,
+  };
+}
 
 /** The rooms' store over the update log and snapshot tables. */
 export function createDocumentStore(db: Db): DocumentStore {
   return {
     async load(documentName): Promise<StoredDocument> {
-      const [snapshot] = await db
-        .select({ state: documentSnapshots.state, throughSeq: documentSnapshots.throughSeq })
-        .from(documentSnapshots)
-        .where(eq(documentSnapshots.documentName, documentName));
-      const after = snapshot?.throughSeq ?? 0;
-      const rows = await db
-        .select({ seq: documentUpdates.seq, update: documentUpdates.update })
-        .from(documentUpdates)
-        .where(and(eq(documentUpdates.documentName, documentName), gt(documentUpdates.seq, after)))
-        .orderBy(asc(documentUpdates.seq));
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((r) => new Uint8Array(r.update)),
-        lastSeq: rows.at(-1)?.seq ?? after,
-      };
+      const { snapshot, updates } = await readStored(db, documentName);
+      return { snapshot, updates };
     },
 
-    async append(documentName, entries: LogEntry[]) {
-      const rows = await db
-        .insert(documentUpdates)
-        .values(entries.map((e) => ({ documentName, update: e.update, authorId: e.authorId })))
-        .returning({ seq: documentUpdates.seq });
-      return Math.max(...rows.map((r) => r.seq));
+    async append(batches: LogBatch[]) {
+      const rows = batches.flatMap(({ documentName, entries }) =>
+        entries.map((e) => ({ documentName, update: e.update, authorId: e.authorId })),
+      );
+      if (rows.length === 0) return;
+      const names = [...new Set(batches.map((b) => b.documentName))].sort();
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(n)) from (values ${sql.join(
+            names.map((n) => sql`(${n})`),
+            sql`, `,
+          )}) as documents(n)`,
+        );
+        await tx.insert(documentUpdates).values(rows);
+      });
     },
 
-    async compact(documentName, state, throughSeq) {
-      await db
-        .insert(documentSnapshots)
-        .values({ documentName, state, throughSeq })
-        .onConflictDoUpdate({
-          target: documentSnapshots.documentName,
-          set: { state, throughSeq, updatedAt: sql`now()` },
-          // Never move a snapshot backwards, whoever writes last.
-          setWhere: sql`${documentSnapshots.throughSeq} <= ${throughSeq}`,
-        });
+    async compact(documentName) {
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(${LOG_LOCKS}, hashtext(${documentName}))`,
+        );
+        const stored = await readStored(tx as unknown as Db, documentName);
+        if (stored.updates.length === 0) return;
+        const state = compactedState(stored);
+        await tx
+          .insert(documentSnapshots)
+          .values({ documentName, state, throughSeq: stored.lastSeq })
+          .onConflictDoUpdate({
+            target: documentSnapshots.documentName,
+            set: { state, throughSeq: stored.lastSeq, updatedAt: sql`now()` },
+          });
+      });
     },
   };
 }
