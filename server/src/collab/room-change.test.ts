@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Rooms } from './rooms.js';
 import { MemoryStore } from './store.js';
-import { TestPeer, loadTestRoom } from './test-peer.js';
+import { TestPeer, delivered, loadTestRoom } from './test-peer.js';
 
 const DOC = 'meeting:00000000-0000-4000-8000-000000000003';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -16,6 +16,7 @@ describe('server changes', () => {
 
     room.change('chair', (doc) => doc.getMap('state').set('currentCaseId', 'case-2'));
     await room.flush();
+    await delivered();
 
     expect(nurse.doc.getMap('state').get('currentCaseId')).toBe('case-2');
     expect(social.doc.getMap('state').get('currentCaseId')).toBe('case-2');

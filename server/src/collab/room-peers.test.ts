@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodePeerMessage } from '@careweave/shared';
 import type { Room } from './room.js';
 import { MemoryStore } from './store.js';
-import { MemoryBus, TestPeer, loadTestRoom } from './test-peer.js';
+import { MemoryBus, TestPeer, delivered, loadTestRoom } from './test-peer.js';
 
 const DOC = 'plan:00000000-0000-4000-8000-000000000001:shared';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** The same document open in two processes on one store and one bus. */
 async function twoProcesses(store = new MemoryStore(), bus = new MemoryBus()) {
@@ -28,7 +26,7 @@ describe('Room across processes', () => {
     gp.doc.getText('t').insert(0, 'Walk to the park. ');
     nurse.doc.getText('t').insert(0, 'Review inhalers. ');
     await Promise.all([a.flush(), b.flush()]);
-    await settle();
+    await delivered();
 
     expect(text(gp)).toBe(text(nurse));
     expect(text(gp)).toContain('Walk to the park.');
@@ -53,12 +51,12 @@ describe('Room across processes', () => {
     const gp = new TestPeer('gp', 'write', a).join();
     const nurse = new TestPeer('nurse', 'write', b).join();
     gp.setPresence({ cursor: 3 });
-    await settle();
+    await delivered();
     const seen = nurse.awareness.getStates().get(gp.doc.clientID) as { user: { id: string } };
     expect(seen.user.id).toBe('gp');
 
     gp.close(1000, 'bye');
-    await settle();
+    await delivered();
     expect(nurse.awareness.getStates().has(gp.doc.clientID)).toBe(false);
   });
 
@@ -70,7 +68,7 @@ describe('Room across processes', () => {
     gp.doc.getText('t').insert(0, 'typed a moment ago');
 
     const b = await loadTestRoom(DOC, store, { peers: bus.join('process-b') });
-    await settle();
+    await delivered();
     expect(text(b)).toBe('typed a moment ago');
     expect(store.log).toHaveLength(0);
 
@@ -91,12 +89,12 @@ describe('Room across processes', () => {
     // An update message whose Yjs payload is garbage, and a kind nobody knows.
     stranger.publish(DOC, Uint8Array.of(0, 1, 120, 0, 3, 255, 255, 255));
     stranger.publish(DOC, Uint8Array.of(42));
-    await settle();
+    await delivered();
     expect(logs.filter((m) => m.includes('undecodable peer message'))).toHaveLength(1);
 
     new TestPeer('gp', 'write', b).join().doc.getText('t').insert(0, 'still fine');
     await b.flush();
-    await settle();
+    await delivered();
     expect(text(a)).toBe('still fine');
   });
 });

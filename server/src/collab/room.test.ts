@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@careweave/shared';
 import { MemoryStore } from './store.js';
-import { TestPeer, loadTestRoom } from './test-peer.js';
+import { TestPeer, delivered, loadTestRoom } from './test-peer.js';
 
 const DOC = 'plan:00000000-0000-4000-8000-000000000001:shared';
 
@@ -21,6 +21,7 @@ describe('Room', () => {
     gp.doc.getText('t').insert(0, 'Walk ');
     nurse.doc.getText('t').insert(0, 'daily ');
     await room.flush();
+    await delivered();
 
     expect(gp.doc.getText('t').toString()).toBe(nurse.doc.getText('t').toString());
     expect(gp.doc.getText('t').toString()).toContain('Walk');
@@ -68,6 +69,7 @@ describe('Room', () => {
     bad.sendRaw(Uint8Array.of(0, 2, 3, 255, 255, 255));
     expect(bad.closed?.code).toBe(CloseCode.Malformed);
     good.doc.getText('t').insert(0, 'still live');
+    await delivered();
     expect(other.doc.getText('t').toString()).toBe('still live');
     expect(good.closed).toBeNull();
   });
@@ -84,11 +86,13 @@ describe('Room', () => {
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
     nurse.setPresence({ user: { name: 'Sam Whitfield' }, cursor: null });
+    await delivered();
     expect(gp.awareness.getStates().get(nurse.doc.clientID)).toEqual({
       user: { ...nurse.presence, color: nurse.presence.colour },
       cursor: null,
     });
     nurse.close(1000, 'bye');
+    await delivered();
     expect(gp.awareness.getStates().has(nurse.doc.clientID)).toBe(false);
   });
 
@@ -97,6 +101,7 @@ describe('Room', () => {
     const gp = new TestPeer('gp', 'write', room).join();
     const nurse = new TestPeer('nurse', 'write', room).join();
     nurse.setPresence({ user: { id: 'gp', name: 'Dr Amara Okafor' } });
+    await delivered();
     const seen = gp.awareness.getStates().get(nurse.doc.clientID) as { user: { id: string } };
     expect(seen.user.id).toBe('nurse');
   });

@@ -11,6 +11,7 @@ import {
   stampAwarenessUpdate,
   type PeerMessage,
 } from '@careweave/shared';
+import { Broadcaster } from './broadcaster.js';
 import type { Connection } from './connection.js';
 import type { LogTarget, LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
@@ -54,6 +55,9 @@ class ServerChange {
   constructor(readonly authorId: string) {}
 }
 
+/** Carets and selections of a room go out at most this often (25 a second). */
+const PRESENCE_WINDOW_MS = 40;
+
 /** The origin of what another process accepted (and logs itself). */
 const FROM_PEER = Symbol('from another process');
 /** The origin of presence removed because its connection left. */
@@ -71,6 +75,12 @@ export class Room implements LogTarget {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Each connection with the awareness client ids it speaks for. */
   readonly #connections = new Map<Connection, Set<number>>();
+  readonly #broadcaster = new Broadcaster({
+    connections: () => this.#connections.keys(),
+    updateFrame: (update) => syncFrame(SyncType.Update, update),
+    presenceFrame: (clientIds) => this.#awarenessFrame(clientIds),
+    presenceWindowMs: PRESENCE_WINDOW_MS,
+  });
   #sinceSnapshot = 0;
   #compacting: Promise<void> | null = null;
   #closed = false;
@@ -225,6 +235,7 @@ export class Room implements LogTarget {
     if (present.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, present, LEFT);
     }
+    this.#broadcaster.flush();
     for (const connection of this.#connections.keys()) {
       connection.close(CloseCode.GoingAway, 'Server is restarting');
     }
@@ -248,10 +259,7 @@ export class Room implements LogTarget {
 
   #onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
-    const message = syncFrame(SyncType.Update, update);
-    for (const connection of this.#connections.keys()) {
-      if (connection !== origin) connection.send(message);
-    }
+    this.#broadcaster.update(update, origin);
     if (origin === FROM_PEER) return;
     this.options.writer.add(this, { update, authorId: authorOf(origin, this.#connections) });
   };
@@ -262,17 +270,13 @@ export class Room implements LogTarget {
       for (const id of added) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-      ...added,
-      ...updated,
-      ...removed,
-    ]);
-    const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
-    for (const connection of this.#connections.keys()) {
-      if (connection !== origin) connection.send(message);
-    }
+    const changed = [...added, ...updated, ...removed];
+    this.#broadcaster.presence(changed, origin);
     // Only presence this process speaks for: not peers' echoes, nor its own timeouts of theirs.
-    if (owned || origin === LEFT) this.#tell({ kind: 'awareness', update });
+    if (owned || origin === LEFT) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      this.#tell({ kind: 'awareness', update });
+    }
   };
 
   /** Publishes to the other processes, if any. */

@@ -120,3 +120,8 @@ export class MemoryBus {
     };
   }
 }
+
+/** Long enough for a room's coalesced broadcasts, presence included, to reach every peer. */
+export function delivered(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 60));
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Broadcaster } from './broadcaster.js';
+import type { Connection } from './connection.js';
+
+function connection(name: string): Connection & { frames: Uint8Array[] } {
+  const frames: Uint8Array[] = [];
+  const presence = { id: name, name, role: 'nurse' as const, colour: '#000' };
+  return {
+    userId: name,
+    access: 'write',
+    presence,
+    frames,
+    send: (frame) => frames.push(frame),
+    close: () => {},
+  };
+}
+
+function edit(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+function setUp(presenceWindowMs = 30) {
+  const people = [connection('gp'), connection('nurse'), connection('social')];
+  const presenceFrames: number[][] = [];
+  const broadcaster = new Broadcaster({
+    connections: () => people,
+    updateFrame: (update) => update,
+    presenceFrame: (ids) => {
+      presenceFrames.push(ids);
+      return Uint8Array.of(...ids);
+    },
+    presenceWindowMs,
+  });
+  return { people, broadcaster, presenceFrames };
+}
+
+describe('Broadcaster', () => {
+  it('sends one update to everyone but its sender', async () => {
+    const { people, broadcaster } = setUp();
+    const [gp, nurse, social] = people;
+    broadcaster.update(edit('walk'), gp);
+    await nextTurn();
+    expect(people.map((p) => p.frames.length)).toEqual([0, 1, 1]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, nurse!.frames[0]!);
+    expect(doc.getText('t').toString()).toBe('walk');
+    expect(social!.frames[0]).toBe(nurse!.frames[0]);
+  });
+
+  it('merges updates of one turn into one frame for every connection', async () => {
+    const { people, broadcaster } = setUp();
+    const [gp, nurse] = people;
+    broadcaster.update(edit('walk'), gp);
+    broadcaster.update(edit('swim'), nurse);
+    await nextTurn();
+    expect(people.map((p) => p.frames.length)).toEqual([1, 1, 1]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, people[2]!.frames[0]!);
+    expect(doc.getText('t').toString()).toMatch(/^(walkswim|swimwalk)$/);
+  });
+
+  it('gathers presence changes within the window into one frame', async () => {
+    const { people, broadcaster, presenceFrames } = setUp(30);
+    broadcaster.presence([1], people[0]);
+    broadcaster.presence([2], people[1]);
+    broadcaster.presence([1], people[0]);
+    await nextTurn();
+    expect(presenceFrames).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presenceFrames).toEqual([[1, 2]]);
+    expect(people.map((p) => p.frames.length)).toEqual([1, 1, 1]);
+  });
+
+  it('sends what waits at once when flushed', () => {
+    const { people, broadcaster, presenceFrames } = setUp(10_000);
+    broadcaster.update(edit('walk'), people[0]);
+    broadcaster.presence([7], null);
+    broadcaster.flush();
+    expect(presenceFrames).toEqual([[7]]);
+    expect(people.map((p) => p.frames.length)).toEqual([1, 2, 2]);
+  });
+});
