@@ -15,7 +15,7 @@ import { Broadcaster } from './broadcaster.js';
 import type { Connection } from './connection.js';
 import type { LogTarget, LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
-import type { DocumentStore, LogEntry, Projector } from './store.js';
+import { applyStored, type DocumentStore, type LogEntry, type Projector } from './store.js';
 import { Throttle } from './throttle.js';
 
 export interface RoomOptions {
@@ -118,8 +118,7 @@ export class Room implements LogTarget {
     if (peers) room.#stopHearingPeers = await peers.subscribe(name, (data) => room.#hear(data));
     try {
       const stored = await store.load(name);
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      if (parts.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(parts), room);
+      applyStored(room.doc, stored, room);
       room.#sinceSnapshot = stored.updates.length;
     } catch (error) {
       await room.#stopHearingPeers?.();

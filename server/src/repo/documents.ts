@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { LoggedUpdate } from '@careweave/shared';
 import {
-  compactedState,
+  storedState,
   type DocumentStore,
   type LogBatch,
   type LogEntry,
@@ -70,7 +70,7 @@ export function createDocumentStore(db: Db): DocumentStore {
         );
         const stored = await readStored(tx as unknown as Db, documentName);
         if (stored.updates.length === 0) return;
-        const state = compactedState(stored);
+        const state = storedState(stored);
         await tx
           .insert(documentSnapshots)
           .values({ documentName, state, throughSeq: stored.lastSeq })
