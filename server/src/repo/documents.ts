@@ -38,6 +38,23 @@ async function readStored(db: Db, documentName: string) {
   };
 }
 
+/**
+ * Appends batches to the log in one statement, so one round trip: each row takes its
+ * document's lock (shared) before its sequence number is drawn, and holds it until the
+ * statement's transaction commits.
+ */
+export async function appendLogged(db: Db, batches: LogBatch[]): Promise<void> {
+  const rows = batches.flatMap(({ documentName, entries }) =>
+    entries.map((e) => sql`(${documentName}, ${e.update}::bytea, ${e.authorId}::uuid)`),
+  );
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into document_updates (document_name, "update", author_id)
+    select row.document_name, row.update, row.author_id
+    from (values ${sql.join(rows, sql`, `)}) as row(document_name, update, author_id),
+      lateral (select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(row.document_name))) as locked`);
+}
+
 /** The rooms' store over the update log and snapshot tables. */
 export function createDocumentStore(db: Db): DocumentStore {
   return {
@@ -46,22 +63,7 @@ export function createDocumentStore(db: Db): DocumentStore {
       return { snapshot, updates };
     },
 
-    async append(batches: LogBatch[]) {
-      const rows = batches.flatMap(({ documentName, entries }) =>
-        entries.map((e) => ({ documentName, update: e.update, authorId: e.authorId })),
-      );
-      if (rows.length === 0) return;
-      const names = [...new Set(batches.map((b) => b.documentName))].sort();
-      await db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(n)) from (values ${sql.join(
-            names.map((n) => sql`(${n})`),
-            sql`, `,
-          )}) as documents(n)`,
-        );
-        await tx.insert(documentUpdates).values(rows);
-      });
-    },
+    append: (batches) => appendLogged(db, batches),
 
     async compact(documentName) {
       await db.transaction(async (tx) => {
