@@ -122,8 +122,12 @@ export class Room implements LogTarget {
       room.#sinceSnapshot = stored.updates.length;
     } catch (error) {
       await room.#stopHearingPeers?.();
+      room.awareness.destroy();
+      room.doc.destroy();
       throw error;
     }
+    // A long log since the last snapshot: fold it now rather than at unload.
+    if (room.#sinceSnapshot >= options.compactEvery) void room.#compact();
     const backlog = room.#peerBacklog ?? [];
     room.#peerBacklog = null;
     for (const data of backlog) room.#hear(data);
@@ -230,7 +234,7 @@ export class Room implements LogTarget {
   /** Stops taking connections, stores everything, writes a snapshot, frees the document. */
   async close(): Promise<void> {
     this.#closed = true;
-    const present = [...this.#connections.values()].flatMap((ids) => [...ids]);
+    const present = this.#presentClientIds();
     if (present.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, present, LEFT);
     }
@@ -313,7 +317,7 @@ export class Room implements LogTarget {
         case 'hello': {
           const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
           this.#tell({ kind: 'answer', to: message.from, update });
-          const present = [...this.#connections.values()].flatMap((ids) => [...ids]);
+          const present = this.#presentClientIds();
           if (present.length > 0) {
             const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
             this.#tell({ kind: 'awareness', update: presence });
@@ -343,6 +347,11 @@ export class Room implements LogTarget {
       // The log and the snapshot are the truth; a stale projection is mended by the next one.
       this.options.log(`room ${this.name} could not update its projection: ${String(error)}`);
     }
+  }
+
+  /** The awareness client ids of this process's own connections. */
+  #presentClientIds(): number[] {
+    return [...this.#connections.values()].flatMap((ids) => [...ids]);
   }
 
   #awarenessFrame(clientIds: number[]): Uint8Array {
