@@ -120,21 +120,6 @@ describe('Room', () => {
     expect((await loadedFrom(store)).getText('t').toString()).toBe('one two three four ');
   });
 
-  it('folds a long log into a snapshot soon after loading it', async () => {
-    const store = new MemoryStore();
-    const typing = new Y.Doc();
-    typing.on(
-      'update',
-      (update: Uint8Array) =>
-        void store.append([{ documentName: DOC, entries: [{ update, authorId: 'gp' }] }]),
-    );
-    for (const word of ['one ', 'two ', 'three ', 'four ']) typing.getText('t').insert(0, word);
-    const room = await loadTestRoom(DOC, store, { compactEvery: 3 });
-    await delivered();
-    expect(store.snapshots.get(DOC)?.throughSeq).toBe(4);
-    expect(room.doc.getText('t').toString()).toBe('four three two one ');
-  });
-
   it('writes everything and a snapshot when it closes', async () => {
     const store = new MemoryStore();
     const room = await loadTestRoom(DOC, store, { batchMs: 10_000 });

@@ -126,8 +126,6 @@ export class Room implements LogTarget {
       room.doc.destroy();
       throw error;
     }
-    // A long log since the last snapshot: fold it now rather than at unload.
-    if (room.#sinceSnapshot >= options.compactEvery) void room.#compact();
     const backlog = room.#peerBacklog ?? [];
     room.#peerBacklog = null;
     for (const data of backlog) room.#hear(data);
