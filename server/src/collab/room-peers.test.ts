@@ -76,6 +76,23 @@ describe('Room across processes', () => {
     expect(store.log).toHaveLength(1);
   });
 
+  it("brings its projection up to date with another process's edits", async () => {
+    const store = new MemoryStore();
+    const bus = new MemoryBus();
+    const projected: string[] = [];
+    const a = await loadTestRoom(DOC, store, { peers: bus.join('process-a') });
+    const b = await loadTestRoom(DOC, store, {
+      peers: bus.join('process-b'),
+      projectMs: 1,
+      project: async (doc) => void projected.push(doc.getText('t').toString()),
+    });
+    new TestPeer('gp', 'write', a).join().doc.getText('t').insert(0, 'typed on A');
+    await a.flush();
+    await delivered();
+    expect(projected.at(-1)).toBe('typed on A');
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('ignores malformed peer messages and carries on', async () => {
     const store = new MemoryStore();
     const bus = new MemoryBus();

@@ -261,7 +261,11 @@ export class Room implements LogTarget {
   #onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
     this.#broadcaster.update(update, origin);
-    if (origin === FROM_PEER) return;
+    if (origin === FROM_PEER) {
+      // Logged by the process that took it; this one's projection must still catch up.
+      this.#projection?.request();
+      return;
+    }
     this.options.writer.add(this, { update, authorId: authorOf(origin, this.#connections) });
   };
 
