@@ -1,0 +1,191 @@
+/**
+ * Careweave (PGlite and Postgres) against @y/websocket-server and Hocuspocus under the same
+ * load: 10 clients per room typing at 1 Hz, more clients each step until a server misses the
+ * budget (p99 < 100 ms, every edit delivered); then the same with carets moving at 5 Hz.
+ *
+ * Flags: --servers=a,b (default all), --steps=250,500 (default the ladders below),
+ * --no-carets / --carets-only, --profile=<dir> (CPU profiles of the servers).
+ */
+import { flagValue, hasFlag } from '../flags.js';
+import { LATENCY_BUDGET_MS, STANDARD_SHAPE, runStep, type StepFigures } from '../load/step.js';
+import { COLUMN_NOTES, stepSummary, stepTable } from '../load/step-table.js';
+import type { SuiteOptions, SuiteResult } from '../main.js';
+import { progress, round, type Table } from '../report.js';
+import { SERVER_KINDS, type ServerKind } from '../servers.js';
+
+const LADDER = [250, 500, 1000, 1500, 2000, 3000, 4000];
+/** Carets add load on top of the edits: the ladder starts higher and climbs in bigger steps. */
+const CARET_LADDER = [500, 1000, 2000, 3000, 4000];
+const QUICK_LADDER = [100, 250];
+const CARET_HZ = 5;
+
+/** Careweave as the product ships by default: the reference for every ratio. */
+const REFERENCE: ServerKind = 'careweave-pglite';
+
+interface Series {
+  name: string;
+  caretHz: number;
+  results: Map<ServerKind, StepFigures[]>;
+}
+
+function listFlag(options: SuiteOptions, name: string): string[] | undefined {
+  return flagValue(options.args, name)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+async function runSeries(
+  options: SuiteOptions,
+  kinds: ServerKind[],
+  steps: number[],
+  caretHz: number,
+): Promise<Series['results']> {
+  const results = new Map<ServerKind, StepFigures[]>();
+  const profile = flagValue(options.args, 'profile');
+  for (const kind of kinds) {
+    const figures: StepFigures[] = [];
+    results.set(kind, figures);
+    for (const clients of steps) {
+      const step = await runStep({
+        kind,
+        adminUrl: options.databaseUrl,
+        nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : undefined,
+        shape: {
+          ...STANDARD_SHAPE,
+          clients,
+          caretHz,
+          ...(options.quick ? { warmupMs: 2_000, measureMs: 5_000 } : {}),
+        },
+      });
+      progress(stepSummary(step));
+      figures.push(step);
+      // Past its capacity a server only gets slower; the next server's turn.
+      if (!step.passed) break;
+    }
+  }
+  return results;
+}
+
+/** The largest step a server passed (0 when none). */
+function capacity(steps: StepFigures[]): number {
+  return Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.clients));
+}
+
+/** The largest step every server passed, so that figures compare like with like. */
+function commonStep(series: Series): number | undefined {
+  const passedBy = [...series.results.values()].map(
+    (steps) => new Set(steps.filter((s) => s.passed).map((s) => s.clients)),
+  );
+  const all = [...series.results.values()].flat().map((s) => s.clients);
+  const shared = [...new Set(all)].filter((c) => passedBy.every((set) => set.has(c)));
+  return shared.length ? Math.max(...shared) : undefined;
+}
+
+function summaryTable(series: Series): Table {
+  const common = commonStep(series);
+  const at = (kind: ServerKind) =>
+    series.results.get(kind)?.find((s) => s.clients === common) ?? undefined;
+  const reference = series.results.get(REFERENCE);
+  const refCapacity = reference ? capacity(reference) : NaN;
+  const refAt = at(REFERENCE);
+  const rows = [...series.results].map(([kind, steps]) => {
+    const here = at(kind);
+    const cap = capacity(steps);
+    return [
+      kind,
+      cap,
+      here ? round(here.p99, 1) : '-',
+      here ? round(here.cpuPerMillion, 2) : '-',
+      here ? round((here.serverCpu + here.postgresCpu) / (here.editDeliveries / 1e6), 2) : '-',
+      cap > 0 ? round(refCapacity / cap, 2) : '-',
+      here && refAt ? round(here.cpuPerMillion / refAt.cpuPerMillion, 2) : '-',
+      here && refAt ? round(here.p99 / refAt.p99, 2) : '-',
+    ];
+  });
+  return {
+    title: `Summary — ${series.name}`,
+    columns: [
+      'server',
+      'capacity (clients)',
+      `p99 ms @${common ?? '-'}`,
+      `CPU s/1M @${common ?? '-'}`,
+      `+pg CPU s/1M @${common ?? '-'}`,
+      'capacity: Careweave/this',
+      'CPU: this/Careweave',
+      'p99: this/Careweave',
+    ],
+    rows,
+    notes: [
+      `capacity = largest step with p99 < ${LATENCY_BUDGET_MS} ms and every edit delivered`,
+      `ratios against ${REFERENCE}; > 1 means Careweave is better on that figure`,
+      'CPU s/1M = server CPU seconds per million edit deliveries (edit × other client in the room);',
+      '  +pg adds the Postgres processes, which run outside the server (PGlite runs inside it)',
+    ],
+  };
+}
+
+/** Runs the edits series and/or the carets series and reports both. */
+export async function runCompare(
+  options: SuiteOptions,
+  name: string,
+  which: { edits: boolean; carets: boolean },
+): Promise<SuiteResult> {
+  const kinds = (listFlag(options, 'servers') ?? SERVER_KINDS) as ServerKind[];
+  for (const kind of kinds) {
+    if (!SERVER_KINDS.includes(kind)) throw new Error(`Unknown server "${kind}"`);
+  }
+  const chosen = listFlag(options, 'steps')?.map(Number);
+  const steps = chosen ?? (options.quick ? QUICK_LADDER : LADDER);
+  const caretSteps = chosen ?? (options.quick ? QUICK_LADDER : CARET_LADDER);
+  const series: Series[] = [];
+  if (which.edits) {
+    progress(`edits at 1 Hz, steps ${steps.join(', ')}`);
+    series.push({
+      name: 'edits at 1 Hz',
+      caretHz: 0,
+      results: await runSeries(options, kinds, steps, 0),
+    });
+  }
+  if (which.carets) {
+    progress(`edits at 1 Hz + carets at ${CARET_HZ} Hz, steps ${caretSteps.join(', ')}`);
+    series.push({
+      name: `edits at 1 Hz + carets at ${CARET_HZ} Hz`,
+      caretHz: CARET_HZ,
+      results: await runSeries(options, kinds, caretSteps, CARET_HZ),
+    });
+  }
+
+  const tables: Table[] = [];
+  for (const s of series) {
+    for (const [kind, figures] of s.results) {
+      tables.push(stepTable(`${kind} — ${s.name}`, figures, s.caretHz > 0));
+    }
+    tables.push(summaryTable(s));
+  }
+  for (const s of series) {
+    const all = [...s.results.values()].flat();
+    tables.push(stepTable(`All servers — ${s.name}`, all, s.caretHz > 0, COLUMN_NOTES));
+  }
+  return {
+    name,
+    tables,
+    figures: Object.fromEntries(
+      series.map((s) => [
+        s.name,
+        {
+          capacity: Object.fromEntries([...s.results].map(([k, v]) => [k, capacity(v)])),
+          commonStep: commonStep(s),
+          steps: [...s.results.values()].flat(),
+        },
+      ]),
+    ),
+  };
+}
+
+export function run(options: SuiteOptions): Promise<SuiteResult> {
+  return runCompare(options, 'compare', {
+    edits: !hasFlag(options.args, 'carets-only'),
+    carets: !hasFlag(options.args, 'no-carets'),
+  });
+}
