@@ -84,4 +84,15 @@ describe('Broadcaster', () => {
     expect(presenceFrames).toEqual([[7]]);
     expect(people.map((p) => p.frames.length)).toEqual([1, 2, 2]);
   });
+
+  it('sends what waits when stopped, and nothing after', async () => {
+    const { people, broadcaster, presenceFrames } = setUp(10);
+    broadcaster.presence([7], null);
+    broadcaster.stop();
+    broadcaster.presence([8], null);
+    broadcaster.update(edit('late'), people[0]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(presenceFrames).toEqual([[7]]);
+    expect(people.map((p) => p.frames.length)).toEqual([1, 1, 1]);
+  });
 });

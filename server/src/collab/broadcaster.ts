@@ -27,16 +27,19 @@ export class Broadcaster {
   readonly #presence = new Set<number>();
   readonly #presenceOrigins = new Set<unknown>();
   #presenceTimer: NodeJS.Timeout | null = null;
+  #stopped = false;
 
   constructor(private readonly options: BroadcasterOptions) {}
 
   update(update: Uint8Array, origin: unknown): void {
+    if (this.#stopped) return;
     this.#updates.push(update);
     this.#updateOrigins.add(origin);
     this.#updateTurn ??= setImmediate(() => this.#sendUpdates());
   }
 
   presence(clientIds: number[], origin: unknown): void {
+    if (this.#stopped) return;
     for (const id of clientIds) this.#presence.add(id);
     this.#presenceOrigins.add(origin);
     this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.options.presenceWindowMs);
@@ -52,6 +55,12 @@ export class Broadcaster {
       clearTimeout(this.#presenceTimer);
       this.#sendPresence();
     }
+  }
+
+  /** Sends what waits, then nothing more: the room is closing and its document goes soon. */
+  stop(): void {
+    this.flush();
+    this.#stopped = true;
   }
 
   #sendUpdates(): void {

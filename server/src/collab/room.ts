@@ -236,7 +236,7 @@ export class Room implements LogTarget {
     if (present.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, present, LEFT);
     }
-    this.#broadcaster.flush();
+    this.#broadcaster.stop();
     for (const connection of this.#connections.keys()) {
       connection.close(CloseCode.GoingAway, 'Server is restarting');
     }
