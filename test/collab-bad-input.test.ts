@@ -65,6 +65,21 @@ describe(`malformed and oversized messages (${databaseBackend})`, () => {
     expect(disconnects()).toBe(0);
   });
 
+  it('closes a connection that sends a text frame with 4400 and the room carries on', async () => {
+    const { gp, nurse, disconnects } = await healthyPair(server, docName);
+    const bad = await joinedRawSocket(server, docName);
+    const closed = closeCodeOf(bad);
+    bad.send('{"type":"update"}');
+    expect((await closed).code).toBe(CloseCode.Malformed);
+
+    gp.doc.getText('bad-input').insert(0, 'after a text frame. ');
+    await waitFor(
+      () => nurse.doc.getText('bad-input').toString().includes('after a text frame'),
+      'the edit after',
+    );
+    expect(disconnects()).toBe(0);
+  });
+
   it(`closes a connection that sends a message over MAX_MESSAGE_BYTES with 4413`, async () => {
     const { gp, nurse, disconnects } = await healthyPair(server, docName);
     const big = await joinedRawSocket(server, docName);

@@ -84,4 +84,22 @@ describe(`live co-editing over y-websocket (${databaseBackend})`, () => {
       Y.decodeStateVector(Y.encodeStateVector(gp.doc)),
     );
   });
+
+  it('carries messages over 64 KiB whole, live and to a late joiner', async () => {
+    // Past 65,535 bytes a WebSocket frame switches to a 64-bit length.
+    const gp = connect(server.wsUrl, docName, gpCookie);
+    const nurse = connect(server.wsUrl, docName, nurseCookie);
+    await Promise.all([synced(gp), synced(nurse)]);
+    const letter = 'Discharge letter pasted in full. '.repeat(3000);
+    gp.doc.getText('pasted').insert(0, letter);
+    await waitFor(
+      () => nurse.doc.getText('pasted').length === letter.length,
+      'the pasted letter to reach the nurse',
+    );
+    expect(nurse.doc.getText('pasted').toString()).toBe(letter);
+
+    const late = connect(server.wsUrl, docName, await login(server.url, 'navigator@demo.test'));
+    await synced(late);
+    expect(late.doc.getText('pasted').toString()).toBe(letter);
+  });
 });

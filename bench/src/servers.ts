@@ -8,13 +8,14 @@ import postgres from 'postgres';
 
 /** The collaboration servers the bench can start. */
 export type ServerKind =
-  'careweave-pglite' | 'careweave-postgres' | 'y-websocket-server' | 'hocuspocus';
+  'careweave-pglite' | 'careweave-postgres' | 'y-websocket-server' | 'hocuspocus' | 'relay';
 
 export const SERVER_KINDS: ServerKind[] = [
   'careweave-pglite',
   'careweave-postgres',
   'y-websocket-server',
   'hocuspocus',
+  'relay',
 ];
 
 /** The Postgres the bench creates its throw-away databases on, unless told otherwise. */
@@ -142,6 +143,8 @@ function launchFor(kind: ServerKind, port: number, data: { dataDir?: string; db?
       return { script: ownScript('y-websocket-server'), args: [], env: base, ready: 'listening' };
     case 'hocuspocus':
       return { script: ownScript('hocuspocus'), args: [], env: base, ready: 'listening' };
+    case 'relay':
+      return { script: ownScript('relay'), args: [], env: base, ready: 'listening' };
   }
 }
 

@@ -81,6 +81,8 @@ export async function openCareweave(
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // Past this the transport itself drops the socket (1009); up to it, we answer 4413.
   wss.options.maxPayload = Math.max(config.maxMessageBytes * 4, 16 * 1024 * 1024);
+  // Uncompressed frames are written straight to the socket (collab/socket.ts).
+  wss.options.perMessageDeflate = false;
   app.route(
     '/',
     createApp({

@@ -8,6 +8,7 @@ export * from './plan/shared-plan.js';
 export * from './collab/close-codes.js';
 export * from './collab/messages.js';
 export * from './collab/peer-messages.js';
+export * from './collab/websocket-frame.js';
 export * from './documents.js';
 export * from './nhs-number.js';
 export * from './person.js';

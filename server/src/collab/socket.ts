@@ -1,6 +1,13 @@
+import type { Socket } from 'node:net';
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
-import { CloseCode, withinSizeLimit, type Access, type PresenceUser } from '@careweave/shared';
+import {
+  CloseCode,
+  binaryFrame,
+  withinSizeLimit,
+  type Access,
+  type PresenceUser,
+} from '@careweave/shared';
 import type { Connection } from './connection.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
@@ -17,8 +24,36 @@ export type Admission =
   | { ok: false; code: number; reason: string };
 
 /**
+ * A broadcast hands one message to every connection of a room in turn, so the last framing
+ * is kept: the room's other sockets get the same bytes without framing them again.
+ */
+let lastMessage: Uint8Array | null = null;
+let lastFrame: Uint8Array = new Uint8Array(0);
+
+function framed(message: Uint8Array): Uint8Array {
+  if (message !== lastMessage) {
+    lastFrame = binaryFrame(message);
+    lastMessage = message;
+  }
+  return lastFrame;
+}
+
+/**
+ * Writes a binary message straight to the socket under a WebSocket: the sender in ws would
+ * copy a header and the payload into a two-buffer write for every socket. Without
+ * per-message compression (the server does not offer it) ws writes synchronously too, so
+ * what it sends itself (pings, the close frame) keeps its order with these.
+ */
+function sendBinary(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState !== ws.OPEN) return;
+  const socket = (ws as unknown as { _socket: Socket })._socket;
+  if (socket.writable) socket.write(framed(message));
+}
+
+/**
  * Adapts one WebSocket to a room: refuses it with a close code, or joins it and forwards
- * messages. Messages that arrive while the room loads wait in order.
+ * messages. Messages that arrive while the room loads wait in order. Messages are read from
+ * the ws socket itself: Hono's adapter would copy each into a new ArrayBuffer first.
  */
 export function socketEvents(
   rooms: Rooms,
@@ -48,9 +83,20 @@ export function socketEvents(
         userId: admission.user.id,
         access: admission.access,
         presence: admission.user,
-        send: (message) => raw.send(message),
+        send: (message) => sendBinary(raw, message),
         close: (code, reason) => raw.close(code, reason),
       };
+      raw.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary) {
+          raw.close(CloseCode.Malformed, 'Malformed message: text frames are not used');
+          return;
+        }
+        if (!withinSizeLimit(data.byteLength, maxMessageBytes)) {
+          raw.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
+          return;
+        }
+        deliver(data);
+      });
       let alive = true;
       raw.on('pong', () => (alive = true));
       heartbeat = setInterval(() => {
@@ -71,20 +117,6 @@ export function socketEvents(
         },
         () => raw.close(1011, 'This document could not be opened; try again shortly'),
       );
-    },
-
-    onMessage(event, ws) {
-      const data = event.data;
-      if (typeof data === 'string') {
-        ws.close(CloseCode.Malformed, 'Malformed message: text frames are not used');
-        return;
-      }
-      const bytes = new Uint8Array(data as ArrayBuffer);
-      if (!withinSizeLimit(bytes.byteLength, maxMessageBytes)) {
-        ws.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
-        return;
-      }
-      deliver(bytes);
     },
 
     onClose() {
