@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { Broadcaster } from './broadcaster.js';
 import type { Connection } from './connection.js';
 
-function connection(name: string): Connection & { frames: Uint8Array[] } {
+/** A connection that records each write: one message, or several sent together. */
+function connection(name: string): Connection & { frames: Uint8Array[]; writes: number } {
   const frames: Uint8Array[] = [];
   const presence = { id: name, name, role: 'nurse' as const, colour: '#000' };
   return {
@@ -11,7 +12,15 @@ function connection(name: string): Connection & { frames: Uint8Array[] } {
     access: 'write',
     presence,
     frames,
-    send: (frame) => frames.push(frame),
+    writes: 0,
+    send(frame) {
+      frames.push(frame);
+      this.writes++;
+    },
+    sendAll(messages) {
+      frames.push(...messages);
+      this.writes++;
+    },
     close: () => {},
   };
 }
@@ -52,16 +61,18 @@ describe('Broadcaster', () => {
     expect(social!.frames[0]).toBe(nurse!.frames[0]);
   });
 
-  it('merges updates of one turn into one frame for every connection', async () => {
+  it("gives each connection the others' updates of one turn in one write, without its own", async () => {
     const { people, broadcaster } = setUp();
-    const [gp, nurse] = people;
-    broadcaster.update(edit('walk'), gp);
-    broadcaster.update(edit('swim'), nurse);
+    const [gp, nurse, social] = people;
+    const walk = edit('walk');
+    const swim = edit('swim');
+    broadcaster.update(walk, gp);
+    broadcaster.update(swim, nurse);
     await nextTurn();
-    expect(people.map((p) => p.frames.length)).toEqual([1, 1, 1]);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, people[2]!.frames[0]!);
-    expect(doc.getText('t').toString()).toMatch(/^(walkswim|swimwalk)$/);
+    expect(people.map((p) => p.writes)).toEqual([1, 1, 1]);
+    expect(gp!.frames).toEqual([swim]);
+    expect(nurse!.frames).toEqual([walk]);
+    expect(social!.frames).toEqual([walk, swim]);
   });
 
   it('gathers presence changes within the window into one frame', async () => {

@@ -1,10 +1,9 @@
-import * as Y from 'yjs';
 import type { Connection } from './connection.js';
 
 export interface BroadcasterOptions {
   /** The connections to send to, at the moment of sending. */
   connections(): Iterable<Connection>;
-  /** One framed sync-update message for a (merged) document update. */
+  /** One framed sync-update message for a document update. */
   updateFrame(update: Uint8Array): Uint8Array;
   /** One framed awareness message carrying the current state of these clients. */
   presenceFrame(clientIds: number[]): Uint8Array;
@@ -15,14 +14,12 @@ export interface BroadcasterOptions {
 /**
  * Sends a room's changes to its connections, coalesced so that the cost follows the room's
  * size rather than its size squared: document updates arriving in one turn of the event loop
- * go out as one merged frame, presence changes at most once per window. A frame is encoded
- * once and the same bytes are written to every socket. Each sender is spared its own change
- * when it is the only one in the frame; otherwise it gets its own back, which Yjs and the
- * awareness protocol ignore.
+ * reach each connection in one write, without its own; presence changes go out at most once
+ * per window, as one message (its sender is spared it when it is the only one). A message is
+ * encoded once and the same bytes are written to every socket.
  */
 export class Broadcaster {
-  #updates: Uint8Array[] = [];
-  readonly #updateOrigins = new Set<unknown>();
+  #updates: { update: Uint8Array; origin: unknown }[] = [];
   #updateTurn: NodeJS.Immediate | null = null;
   readonly #presence = new Set<number>();
   readonly #presenceOrigins = new Set<unknown>();
@@ -33,8 +30,7 @@ export class Broadcaster {
 
   update(update: Uint8Array, origin: unknown): void {
     if (this.#stopped) return;
-    this.#updates.push(update);
-    this.#updateOrigins.add(origin);
+    this.#updates.push({ update, origin });
     this.#updateTurn ??= setImmediate(() => this.#sendUpdates());
   }
 
@@ -67,22 +63,27 @@ export class Broadcaster {
     this.#updateTurn = null;
     const updates = this.#updates;
     this.#updates = [];
-    const frame = this.options.updateFrame(
-      updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
-    );
-    this.#send(frame, this.#updateOrigins);
+    const messages = updates.map(({ update }) => this.options.updateFrame(update));
+    if (messages.length === 1) {
+      const origin = updates[0]!.origin;
+      for (const connection of this.options.connections()) {
+        if (connection !== origin) connection.send(messages[0]!);
+      }
+      return;
+    }
+    const origins = new Set(updates.map(({ origin }) => origin));
+    for (const connection of this.options.connections()) {
+      if (!origins.has(connection)) connection.sendAll(messages);
+      else connection.sendAll(messages.filter((_, i) => updates[i]!.origin !== connection));
+    }
   }
 
   #sendPresence(): void {
     this.#presenceTimer = null;
     const frame = this.options.presenceFrame([...this.#presence]);
     this.#presence.clear();
-    this.#send(frame, this.#presenceOrigins);
-  }
-
-  #send(frame: Uint8Array, origins: Set<unknown>): void {
-    const sole = origins.size === 1 ? origins.values().next().value : undefined;
-    origins.clear();
+    const sole = this.#presenceOrigins.size === 1 ? [...this.#presenceOrigins][0] : undefined;
+    this.#presenceOrigins.clear();
     for (const connection of this.options.connections()) {
       if (connection !== sole) connection.send(frame);
     }

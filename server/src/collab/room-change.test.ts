@@ -61,6 +61,7 @@ describe('server changes', () => {
       access: 'write',
       presence: { id: 'nurse', name: 'nurse', role: 'nurse', colour: '#005eb8' },
       send: () => {},
+      sendAll: () => {},
       close: () => {},
     });
     room.change('chair', (doc) => doc.getText('t').insert(0, 'unsaved'));

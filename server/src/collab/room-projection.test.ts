@@ -13,6 +13,7 @@ function quiet(userId: string): Connection {
     access: 'write',
     presence: { id: userId, name: userId, role: 'gp', colour: '#005eb8' },
     send: () => {},
+    sendAll: () => {},
     close: () => {},
   };
 }

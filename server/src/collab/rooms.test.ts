@@ -14,6 +14,7 @@ function quiet(userId: string): Connection {
     access: 'write',
     presence: { id: userId, name: userId, role: 'gp', colour: '#005eb8' },
     send: () => {},
+    sendAll: () => {},
     close: () => {},
   };
 }

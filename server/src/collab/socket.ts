@@ -24,30 +24,42 @@ export type Admission =
   | { ok: false; code: number; reason: string };
 
 /**
- * A broadcast hands one message to every connection of a room in turn, so the last framing
- * is kept: the room's other sockets get the same bytes without framing them again.
+ * A broadcast hands the same message (or the same array of them) to every connection of a
+ * room in turn, so the last framing is kept: the room's other sockets get the same bytes
+ * without framing them again.
  */
-let lastMessage: Uint8Array | null = null;
-let lastFrame: Uint8Array = new Uint8Array(0);
+let lastSent: Uint8Array | readonly Uint8Array[] | null = null;
+let lastFrames: Uint8Array = new Uint8Array(0);
 
-function framed(message: Uint8Array): Uint8Array {
-  if (message !== lastMessage) {
-    lastFrame = binaryFrame(message);
-    lastMessage = message;
+function framed(sent: Uint8Array | readonly Uint8Array[]): Uint8Array {
+  if (sent !== lastSent) {
+    lastFrames =
+      sent instanceof Uint8Array ? binaryFrame(sent) : concatenated(sent.map(binaryFrame));
+    lastSent = sent;
   }
-  return lastFrame;
+  return lastFrames;
+}
+
+function concatenated(parts: Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
 }
 
 /**
- * Writes a binary message straight to the socket under a WebSocket: the sender in ws would
- * copy a header and the payload into a two-buffer write for every socket. Without
- * per-message compression (the server does not offer it) ws writes synchronously too, so
- * what it sends itself (pings, the close frame) keeps its order with these.
+ * Writes binary messages straight to the socket under a WebSocket, framed, in one write: the
+ * sender in ws would copy a header and the payload into a two-buffer write for every message
+ * and socket. Without per-message compression (the server does not offer it) ws writes
+ * synchronously too, so what it sends itself (pings, the close frame) keeps its order.
  */
-function sendBinary(ws: WebSocket, message: Uint8Array): void {
+function sendBinary(ws: WebSocket, sent: Uint8Array | readonly Uint8Array[]): void {
   if (ws.readyState !== ws.OPEN) return;
   const socket = (ws as unknown as { _socket: Socket })._socket;
-  if (socket.writable) socket.write(framed(message));
+  if (socket.writable) socket.write(framed(sent));
 }
 
 /**
@@ -84,6 +96,7 @@ export function socketEvents(
         access: admission.access,
         presence: admission.user,
         send: (message) => sendBinary(raw, message),
+        sendAll: (messages) => sendBinary(raw, messages),
         close: (code, reason) => raw.close(code, reason),
       };
       raw.on('message', (data: Buffer, isBinary: boolean) => {

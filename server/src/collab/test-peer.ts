@@ -48,6 +48,10 @@ export class TestPeer implements Connection {
     this.room.receive(this, bytes);
   }
 
+  sendAll(messages: readonly Uint8Array[]): void {
+    for (const message of messages) this.send(message);
+  }
+
   send(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
