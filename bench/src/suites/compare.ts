@@ -1,6 +1,6 @@
 /**
  * Careweave (PGlite and Postgres) against @y/websocket-server and Hocuspocus under the same
- * load: 10 clients per room typing at 1 Hz, more clients each step until a server misses the
+ * load, with a relay that forwards bytes and keeps nothing as the floor under them all: 10 clients per room typing at 1 Hz, more clients each step until a server misses the
  * budget (p99 < 100 ms, every edit delivered); then the same with carets moving at 5 Hz.
  *
  * Flags: --servers=a,b (default all), --steps=250,500 (default the ladders below),
@@ -35,18 +35,23 @@ function listFlag(options: SuiteOptions, name: string): string[] | undefined {
     .filter(Boolean);
 }
 
+/**
+ * Climbs the ladder one step at a time for every server still in the race, so that servers
+ * are measured side by side: a machine that slows down for a while (a shared VM does) slows
+ * every server's same step, not one server's whole ladder.
+ */
 async function runSeries(
   options: SuiteOptions,
   kinds: ServerKind[],
   steps: number[],
   caretHz: number,
 ): Promise<Series['results']> {
-  const results = new Map<ServerKind, StepFigures[]>();
+  const results = new Map<ServerKind, StepFigures[]>(kinds.map((kind) => [kind, []]));
+  const climbing = new Set(kinds);
   const profile = flagValue(options.args, 'profile');
-  for (const kind of kinds) {
-    const figures: StepFigures[] = [];
-    results.set(kind, figures);
-    for (const clients of steps) {
+  for (const clients of steps) {
+    for (const kind of kinds) {
+      if (!climbing.has(kind)) continue;
       const step = await runStep({
         kind,
         adminUrl: options.databaseUrl,
@@ -59,9 +64,9 @@ async function runSeries(
         },
       });
       progress(stepSummary(step));
-      figures.push(step);
-      // Past its capacity a server only gets slower; the next server's turn.
-      if (!step.passed) break;
+      results.get(kind)!.push(step);
+      // Past its capacity a server only gets slower: it stops climbing.
+      if (!step.passed) climbing.delete(kind);
     }
   }
   return results;
@@ -72,11 +77,19 @@ function capacity(steps: StepFigures[]): number {
   return Math.max(0, ...steps.filter((s) => s.passed).map((s) => s.clients));
 }
 
+/** The floor under the others, not a contender: it does not pull the common step down. */
+const FLOOR: ServerKind = 'relay';
+
+/** What the Careweave servers are held to, against @y/websocket-server. */
+const TARGET_OPPONENT: ServerKind = 'y-websocket-server';
+const TARGET_CAPACITY = 1.5;
+const TARGET_CPU = 0.7;
+
 /** The largest step every server passed, so that figures compare like with like. */
 function commonStep(series: Series): number | undefined {
-  const passedBy = [...series.results.values()].map(
-    (steps) => new Set(steps.filter((s) => s.passed).map((s) => s.clients)),
-  );
+  const passedBy = [...series.results]
+    .filter(([kind]) => kind !== FLOOR)
+    .map(([, steps]) => new Set(steps.filter((s) => s.passed).map((s) => s.clients)));
   const all = [...series.results.values()].flat().map((s) => s.clients);
   const shared = [...new Set(all)].filter((c) => passedBy.every((set) => set.has(c)));
   return shared.length ? Math.max(...shared) : undefined;
@@ -125,6 +138,59 @@ function summaryTable(series: Series): Table {
   };
 }
 
+/**
+ * Careweave against @y/websocket-server on the targets: at least 1.5× its clients within the
+ * budget, at most 0.7× its CPU per million deliveries (at the common step), and for scale
+ * what the relay, which does nothing but forward, costs.
+ */
+function targetsTable(series: Series): Table | null {
+  const opponent = series.results.get(TARGET_OPPONENT);
+  if (!opponent) return null;
+  const common = commonStep(series);
+  const at = (steps: StepFigures[] | undefined) => steps?.find((s) => s.clients === common);
+  const opponentAt = at(opponent);
+  const floorAt = at(series.results.get(FLOOR));
+  const ratio = (a: number, b: number | undefined) => (b ? round(a / b, 2) : '-');
+  const rows = [...series.results]
+    .filter(([kind]) => kind.startsWith('careweave'))
+    .map(([kind, steps]) => {
+      const here = at(steps);
+      const capacityRatio = capacity(opponent) > 0 ? capacity(steps) / capacity(opponent) : NaN;
+      const cpuRatio = here && opponentAt ? here.cpuPerMillion / opponentAt.cpuPerMillion : NaN;
+      const withDatabase = here
+        ? (here.serverCpu + here.postgresCpu) / (here.editDeliveries / 1e6)
+        : NaN;
+      return [
+        kind,
+        Number.isNaN(capacityRatio) ? '-' : round(capacityRatio, 2),
+        capacityRatio >= TARGET_CAPACITY ? 'met' : 'not met',
+        Number.isNaN(cpuRatio) ? '-' : round(cpuRatio, 2),
+        cpuRatio <= TARGET_CPU ? 'met' : 'not met',
+        ratio(withDatabase, opponentAt?.cpuPerMillion),
+        here && floorAt ? ratio(here.cpuPerMillion, floorAt.cpuPerMillion) : '-',
+        here && opponentAt ? ratio(here.p99, opponentAt.p99) : '-',
+      ];
+    });
+  return {
+    title: `Targets against ${TARGET_OPPONENT} — ${series.name}`,
+    columns: [
+      'server',
+      'clients ×',
+      `≥ ${TARGET_CAPACITY}×`,
+      `CPU/1M × @${common ?? '-'}`,
+      `≤ ${TARGET_CPU}×`,
+      'CPU/1M with pg ×',
+      'CPU/1M × relay',
+      'p99 ×',
+    ],
+    rows,
+    notes: [
+      `× = Careweave's figure divided by ${TARGET_OPPONENT}'s (the relay's in "× relay"), measured in this run`,
+      'with pg: adds the Postgres processes to Careweave on Postgres (PGlite is already inside)',
+    ],
+  };
+}
+
 /** Runs the edits series and/or the carets series and reports both. */
 export async function runCompare(
   options: SuiteOptions,
@@ -162,6 +228,8 @@ export async function runCompare(
       tables.push(stepTable(`${kind} — ${s.name}`, figures, s.caretHz > 0));
     }
     tables.push(summaryTable(s));
+    const targets = targetsTable(s);
+    if (targets) tables.push(targets);
   }
   for (const s of series) {
     const all = [...s.results.values()].flat();
