@@ -75,6 +75,18 @@ describe('Broadcaster', () => {
     expect(social!.frames).toEqual([walk, swim]);
   });
 
+  it('sends a connection nothing when every update of the turn is its own', async () => {
+    const { people, broadcaster } = setUp();
+    const [gp, nurse] = people;
+    const walk = edit('walk');
+    const swim = edit('swim');
+    broadcaster.update(walk, gp);
+    broadcaster.update(swim, gp);
+    await nextTurn();
+    expect(people.map((p) => p.writes)).toEqual([0, 1, 1]);
+    expect(nurse!.frames).toEqual([walk, swim]);
+  });
+
   it('gathers presence changes within the window into one frame', async () => {
     const { people, broadcaster, presenceFrames } = setUp(30);
     broadcaster.presence([1], people[0]);

@@ -73,8 +73,12 @@ export class Broadcaster {
     }
     const origins = new Set(updates.map(({ origin }) => origin));
     for (const connection of this.options.connections()) {
-      if (!origins.has(connection)) connection.sendAll(messages);
-      else connection.sendAll(messages.filter((_, i) => updates[i]!.origin !== connection));
+      if (!origins.has(connection)) {
+        connection.sendAll(messages);
+        continue;
+      }
+      const others = messages.filter((_, i) => updates[i]!.origin !== connection);
+      if (others.length > 0) connection.sendAll(others);
     }
   }
 
