@@ -85,11 +85,15 @@ const TARGET_OPPONENT: ServerKind = 'y-websocket-server';
 const TARGET_CAPACITY = 1.5;
 const TARGET_CPU = 0.7;
 
-/** The largest step every server passed, so that figures compare like with like. */
+/**
+ * The largest step every server passed, so that figures compare like with like; a server
+ * that passed no step at all does not hold the others back.
+ */
 function commonStep(series: Series): number | undefined {
   const passedBy = [...series.results]
     .filter(([kind]) => kind !== FLOOR)
-    .map(([, steps]) => new Set(steps.filter((s) => s.passed).map((s) => s.clients)));
+    .map(([, steps]) => new Set(steps.filter((s) => s.passed).map((s) => s.clients)))
+    .filter((passed) => passed.size > 0);
   const all = [...series.results.values()].flat().map((s) => s.clients);
   const shared = [...new Set(all)].filter((c) => passedBy.every((set) => set.has(c)));
   return shared.length ? Math.max(...shared) : undefined;
