@@ -9,7 +9,10 @@ export interface Connection {
   /** The identity stamped on this connection's presence, whatever the client claims. */
   readonly presence: PresenceUser;
   send(message: Uint8Array): void;
-  /** Sends several messages, in order, in one write (a broadcast hands each socket the same array). */
+  /**
+   * Sends several messages, in order, in one write; a broadcast hands every socket the same
+   * array.
+   */
   sendAll(messages: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
 }
