@@ -4,28 +4,33 @@ import { closeCodeOf, firstPlanId, login, openRaw, opened } from './support/clie
 import { databaseBackend } from './support/database.js';
 import { startServer } from './support/server.js';
 
+const HEARTBEAT_MS = 200;
+
 describe(`an open socket outlives no session (${databaseBackend})`, () => {
-  it('closes an open plan with 4401 soon after its user signs out elsewhere', async () => {
-    const server = await startServer({ env: { HEARTBEAT_MS: '200' } });
-    const cookie = await login(server.url, 'nurse@demo.test');
-    const socket = openRaw(
-      server.wsUrl,
-      sharedPlanDocument(await firstPlanId(server.url, cookie)),
-      {
-        cookie,
-      },
-    );
-    await opened(socket);
-    const closed = closeCodeOf(socket);
+  it('closes every open plan of a user with 4401 soon after they sign out elsewhere, and no one else’s', async () => {
+    const server = await startServer({ env: { HEARTBEAT_MS: String(HEARTBEAT_MS) } });
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const docName = sharedPlanDocument(await firstPlanId(server.url, nurseCookie));
+    // Two tabs of the nurse's and one of the GP's, on the same plan.
+    const nurseTabs = [0, 1].map(() => openRaw(server.wsUrl, docName, { cookie: nurseCookie }));
+    const gpTab = openRaw(server.wsUrl, docName, { cookie: gpCookie });
+    await Promise.all([...nurseTabs, gpTab].map(opened));
+    const closed = nurseTabs.map((tab) => closeCodeOf(tab));
 
     const out = await fetch(`${server.url}/api/auth/logout`, {
       method: 'POST',
-      headers: { cookie },
+      headers: { cookie: nurseCookie },
     });
     expect(out.status).toBe(200);
-    expect(await closed).toEqual({
-      code: CloseCode.Unauthorized,
-      reason: 'Your session has ended: sign in again',
-    });
+    for (const tab of await Promise.all(closed)) {
+      expect(tab).toEqual({
+        code: CloseCode.Unauthorized,
+        reason: 'Your session has ended: sign in again',
+      });
+    }
+    // Several more rounds of checks: the GP's session still holds.
+    await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS * 4));
+    expect(gpTab.readyState).toBe(gpTab.OPEN);
   });
 });

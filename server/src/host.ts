@@ -9,6 +9,7 @@ import { createAuthService } from './auth/auth-service.js';
 import { createSessionService } from './auth/session-service.js';
 import { connectRedisPeers } from './collab/peers.js';
 import { Rooms } from './collab/rooms.js';
+import { SessionWatch } from './collab/session-watch.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { mountPages, type PagesHandler } from './http/pages.js';
@@ -64,6 +65,11 @@ export async function openCareweave(
   });
   const people = createPeopleService(db);
   const plans = createPlansService(db);
+  const sessionWatch = new SessionWatch(
+    (tokens) => sessions.stillValid(tokens),
+    config.heartbeatMs,
+    log,
+  );
   const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
   const rooms = new Rooms(createDocumentStore(db), {
     idleMs: config.roomIdleMs,
@@ -101,6 +107,7 @@ export async function openCareweave(
       allowedOrigins: config.allowedOrigins,
       maxMessageBytes: config.maxMessageBytes,
       heartbeatMs: config.heartbeatMs,
+      sessionWatch,
     }),
   );
   if (pages) mountPages(app, pages);
@@ -133,6 +140,7 @@ export async function openCareweave(
     handleRequest: getRequestListener(app.fetch),
     handleUpgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
     async close() {
+      sessionWatch.stop();
       for (const client of wss.clients) client.close(1001, 'Server is restarting');
       await rooms.closeAll();
       await peers?.close();

@@ -1,6 +1,12 @@
 import type { Db } from '@careweave/db';
 import { judgeSession, newSessionTimes, type SessionPolicy } from '@careweave/shared';
-import { deleteSession, findSession, insertSession, touchSession } from '../repo/sessions.js';
+import {
+  deleteSession,
+  findSession,
+  findSessions,
+  insertSession,
+  touchSession,
+} from '../repo/sessions.js';
 import { findUser, type User } from '../repo/users.js';
 import { generateSessionToken, sessionIdOf } from './tokens.js';
 
@@ -17,8 +23,8 @@ export interface ValidSession {
 export interface SessionService {
   create(userId: string): Promise<{ token: string; expiresAt: Date }>;
   validate(token: string | undefined): Promise<ValidSession | null>;
-  /** Whether the session still holds, without counting this as activity. */
-  stillValid(token: string): Promise<boolean>;
+  /** The tokens among these whose sessions still hold, without counting this as activity. */
+  stillValid(tokens: string[]): Promise<Set<string>>;
   end(token: string | undefined): Promise<void>;
 }
 
@@ -51,9 +57,15 @@ export function createSessionService(
       return { user, expiresAt: verdict.touch?.expiresAt ?? session.expiresAt };
     },
 
-    async stillValid(token) {
-      const session = await findSession(db, sessionIdOf(token));
-      return session !== null && judgeSession(session, now(), policy).kind === 'valid';
+    async stillValid(tokens) {
+      const tokenOf = new Map(tokens.map((token) => [sessionIdOf(token), token]));
+      const found = await findSessions(db, [...tokenOf.keys()]);
+      const at = now();
+      return new Set(
+        found
+          .filter((session) => judgeSession(session, at, policy).kind === 'valid')
+          .map((session) => tokenOf.get(session.id)!),
+      );
     },
 
     async end(token) {

@@ -18,8 +18,8 @@ export type Admission =
       ok: true;
       user: PresenceUser;
       access: Exclude<Access, 'none'>;
-      /** Whether the session that opened the socket still holds (signed out, expired?). */
-      stillSignedIn(): Promise<boolean>;
+      /** Calls `ended` once the session that opened the socket no longer holds; returns the way to stop. */
+      watchSession(ended: () => void): () => void;
     }
   | { ok: false; code: number; reason: string };
 
@@ -72,7 +72,7 @@ export function socketEvents(
   documentName: string,
   admission: Admission,
   maxMessageBytes: number,
-  /** How often to ping the client and re-check its session. */
+  /** How often to ping the client (a socket that misses a pong is dropped). */
   heartbeatMs: number,
 ): WSEvents<WebSocket> {
   if (!admission.ok) {
@@ -82,6 +82,7 @@ export function socketEvents(
   let queued: Uint8Array[] | null = [];
   let connection: Connection;
   let heartbeat: NodeJS.Timeout | undefined;
+  let stopWatching: (() => void) | undefined;
 
   const deliver = (data: Uint8Array) => {
     if (room) room.receive(connection, data);
@@ -116,10 +117,10 @@ export function socketEvents(
         if (!alive) return raw.terminate();
         alive = false;
         raw.ping();
-        void admission.stillSignedIn().then((valid) => {
-          if (!valid) raw.close(CloseCode.Unauthorized, 'Your session has ended: sign in again');
-        });
       }, heartbeatMs);
+      stopWatching = admission.watchSession(() =>
+        raw.close(CloseCode.Unauthorized, 'Your session has ended: sign in again'),
+      );
 
       rooms.join(documentName, connection).then(
         (joined) => {
@@ -134,6 +135,7 @@ export function socketEvents(
 
     onClose() {
       clearInterval(heartbeat);
+      stopWatching?.();
       queued = null;
       room?.leave(connection);
     },

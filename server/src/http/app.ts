@@ -22,6 +22,7 @@ import { fail, onError } from './errors.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { measureRoutes } from './measure-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
+import type { SessionWatch } from '../collab/session-watch.js';
 import { referralRoutes } from './referral-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { versionRoutes } from './version-routes.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   allowedOrigins: string[];
   maxMessageBytes: number;
   heartbeatMs: number;
+  /** Re-checks the sessions of every open socket, all in one query a round. */
+  sessionWatch: SessionWatch;
 }
 
 const LoginBody = z.object({ email: z.string().min(1), password: z.string().min(1) });

@@ -25,6 +25,7 @@ export function collabRoute({
   allowedOrigins,
   maxMessageBytes,
   heartbeatMs,
+  sessionWatch,
 }: AppDeps) {
   return new Hono().get(
     '/:docName',
@@ -55,7 +56,7 @@ export function collabRoute({
           ok: true,
           user: { id, name, role, colour: presenceColour(id) },
           access,
-          stillSignedIn: () => sessions.stillValid(token!),
+          watchSession: (ended) => sessionWatch.watch(token!, ended),
         };
       }
     }),

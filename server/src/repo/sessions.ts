@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq, inArray, lt } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { SessionTimes } from '@careweave/shared';
 
@@ -11,6 +11,10 @@ export async function insertSession(db: Db, id: string, userId: string, times: S
 export async function findSession(db: Db, id: string) {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   return row ?? null;
+}
+
+export async function findSessions(db: Db, ids: string[]) {
+  return db.select().from(sessions).where(inArray(sessions.id, ids));
 }
 
 export async function touchSession(db: Db, id: string, times: SessionTimes) {
