@@ -1,4 +1,4 @@
-import { eq, inArray, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { SessionTimes } from '@careweave/shared';
 
@@ -13,8 +13,12 @@ export async function findSession(db: Db, id: string) {
   return row ?? null;
 }
 
+/** The sessions with these ids; the ids go as one array, however many there are. */
 export async function findSessions(db: Db, ids: string[]) {
-  return db.select().from(sessions).where(inArray(sessions.id, ids));
+  return db
+    .select()
+    .from(sessions)
+    .where(sql`${sessions.id} = any(${sql.param(ids)}::text[])`);
 }
 
 export async function touchSession(db: Db, id: string, times: SessionTimes) {
