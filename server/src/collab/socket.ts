@@ -18,7 +18,10 @@ export type Admission =
       ok: true;
       user: PresenceUser;
       access: Exclude<Access, 'none'>;
-      /** Calls `ended` once the session that opened the socket no longer holds; returns the way to stop. */
+      /**
+       * Calls `ended` once the session that opened the socket no longer holds (signed out
+       * elsewhere, expired); returns the way to stop watching.
+       */
       watchSession(ended: () => void): () => void;
     }
   | { ok: false; code: number; reason: string };

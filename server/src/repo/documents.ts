@@ -61,8 +61,11 @@ export async function appendLogged(db: Db, batches: LogBatch[]): Promise<void> {
   await db.execute(sql`
     insert into document_updates (document_name, "update", author_id)
     select row.document_name, decode(row.update, 'hex'), row.author_id
-    from unnest(${sql.param(names)}::text[], ${sql.param(updates)}::text[], ${sql.param(authors)}::uuid[])
-        with ordinality as row(document_name, update, author_id, position),
+    from unnest(
+        ${sql.param(names)}::text[],
+        ${sql.param(updates)}::text[],
+        ${sql.param(authors)}::uuid[]
+      ) with ordinality as row(document_name, update, author_id, position),
       lateral (select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(row.document_name))) as locked
     order by row.position`);
 }
