@@ -2,37 +2,16 @@
  * The least a y-websocket server can do, as a floor for the others: it forwards each update
  * and awareness message, byte for byte, to the other sockets of its room, and keeps nothing
  * (no document, no log, no sessions). It answers a client's sync step 1 with an empty step 2,
- * which is right only for rooms that start empty, as the bench's do. RELAY_WRITE=raw writes
- * one pre-framed buffer straight to each TCP socket instead of going through ws's sender.
- * PORT and HOST come from the environment; prints "listening" when ready.
+ * which is right only for rooms that start empty, as the bench's do. PORT and HOST come from
+ * the environment; prints "listening" when ready.
  */
 import { createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 const SYNC = 0;
 const STEP1 = 0;
 /** sync, step 2, an update of two zero bytes: no structs, no deletions. */
 const EMPTY_STEP2 = Uint8Array.of(0, 1, 2, 0, 0);
-const raw = process.env.RELAY_WRITE === 'raw';
-
-/** A server-to-client WebSocket binary frame (unmasked) holding `payload`. */
-function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.length;
-  const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(header + length);
-  frame[0] = 0x82;
-  if (header === 2) frame[1] = length;
-  else if (header === 4) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeBigUInt64BE(BigInt(length), 2);
-  }
-  frame.set(payload, header);
-  return frame;
-}
 
 const rooms = new Map<string, Set<WebSocket>>();
 const wss = new WebSocketServer({ noServer: true });
@@ -41,14 +20,10 @@ wss.on('connection', (ws: WebSocket, name: string) => {
   let room = rooms.get(name);
   if (!room) rooms.set(name, (room = new Set()));
   room.add(ws);
-  ws.binaryType = 'nodebuffer';
   ws.on('message', (data: Buffer) => {
     if (data[0] === SYNC && data[1] === STEP1) return ws.send(EMPTY_STEP2);
-    const frame = raw ? binaryFrame(data) : data;
     for (const other of room) {
-      if (other === ws) continue;
-      if (raw) (other as unknown as { _socket: Socket })._socket.write(frame);
-      else other.send(frame);
+      if (other !== ws) other.send(data);
     }
   });
   ws.on('close', () => {

@@ -37,20 +37,10 @@ let lastFrames: Uint8Array = new Uint8Array(0);
 function framed(sent: Uint8Array | readonly Uint8Array[]): Uint8Array {
   if (sent !== lastSent) {
     lastFrames =
-      sent instanceof Uint8Array ? binaryFrame(sent) : concatenated(sent.map(binaryFrame));
+      sent instanceof Uint8Array ? binaryFrame(sent) : Buffer.concat(sent.map(binaryFrame));
     lastSent = sent;
   }
   return lastFrames;
-}
-
-function concatenated(parts: Uint8Array[]): Uint8Array {
-  const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.byteLength;
-  }
-  return whole;
 }
 
 /**
