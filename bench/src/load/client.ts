@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   ArrayAppender,
@@ -18,6 +17,7 @@ import {
   readIncoming,
   syncMessage,
 } from '../protocol.js';
+import { BareSocket } from './bare-socket.js';
 import type { Recorder } from './recorder.js';
 
 export interface ClientSpec {
@@ -42,7 +42,6 @@ const ARRAY = 'bench';
 const LOCAL = Symbol('typed here');
 const REMOTE = Symbol('from the server');
 const CONNECT_TIMEOUT_MS = 30_000;
-const noMask = () => {};
 
 /** One simulated user with one socket. */
 export class LoadClient {
@@ -52,7 +51,7 @@ export class LoadClient {
   readonly #appender: ArrayAppender | null;
   readonly #clientId: number;
   readonly #prefix: Uint8Array;
-  #socket: WebSocket | null = null;
+  #socket: BareSocket | null = null;
   #seq = 0;
   #caretClock = 0;
   #arrival = 0;
@@ -90,13 +89,7 @@ export class LoadClient {
   connect(): Promise<void> {
     const { spec } = this;
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(spec.wsUrl, {
-        headers: spec.headers,
-        perMessageDeflate: false,
-        skipUTF8Validation: true,
-        // An all-zero mask: masking guards browsers' proxies, not a loopback bench.
-        generateMask: noMask,
-      });
+      const socket = new BareSocket(spec.wsUrl, spec.headers);
       this.#socket = socket;
       const timer = setTimeout(() => {
         fail(new Error('connect timed out'));
@@ -112,23 +105,23 @@ export class LoadClient {
         clearTimeout(timer);
         resolve();
       };
-      socket.on('error', fail);
-      socket.on('close', (code, reason) => {
-        if (!this.ready) fail(new Error(`closed ${code} ${reason.toString()}`));
+      socket.onError = fail;
+      socket.onClose = (code, reason) => {
+        if (!this.ready) fail(new Error(`closed ${code} ${reason}`));
         else if (!this.#closing) this.recorder.unexpectedCloses++;
-      });
-      socket.on('open', () => {
+      };
+      socket.onOpen = () => {
         if (spec.named) socket.send(authMessage(this.#prefix, 'bench'));
         const stateVector = this.#doc ? Y.encodeStateVector(this.#doc) : EMPTY_STATE_VECTOR;
         socket.send(syncMessage(this.#prefix, SYNC_STEP1, stateVector));
         if (!spec.observer && !spec.named) becomeReady();
-      });
-      socket.on('message', (data: Buffer) => {
+      };
+      socket.onMessage = (data) => {
         this.#arrival = performance.now();
         this.recorder.frames++;
         const kind = this.#doc ? this.#receive(this.#doc, data) : this.#skim(data);
         if (kind === 'synced' || (kind === 'authenticated' && !spec.observer)) becomeReady();
-      });
+      };
     });
   }
 
@@ -161,8 +154,7 @@ export class LoadClient {
   }
 
   #send(message: Uint8Array): void {
-    const socket = this.#socket;
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(message);
+    this.#socket?.send(message);
   }
 
   /**
