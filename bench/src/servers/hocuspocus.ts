@@ -21,3 +21,6 @@ const server = new Server({
 
 await server.listen();
 console.log(`Hocuspocus listening on ${server.webSocketURL}`);
+
+// A clean exit on SIGTERM, so that `--cpu-prof` (bench --profile) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
