@@ -99,6 +99,24 @@ describe('Broadcaster', () => {
     expect(people.map((p) => p.frames.length)).toEqual([1, 1, 1]);
   });
 
+  it('sends presence that waits along with the updates of a turn, in the same write', async () => {
+    const { people, broadcaster, presenceFrames } = setUp(30);
+    const [gp, nurse, social] = people;
+    const walk = edit('walk');
+    broadcaster.presence([2], nurse);
+    broadcaster.update(walk, gp);
+    await nextTurn();
+    expect(presenceFrames).toEqual([[2]]);
+    expect(people.map((p) => p.writes)).toEqual([1, 1, 1]);
+    expect(gp!.frames).toEqual([Uint8Array.of(2)]);
+    expect(nurse!.frames).toEqual([walk]);
+    expect(social!.frames).toEqual([walk, Uint8Array.of(2)]);
+    // The window's own send has nothing left to do.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presenceFrames).toEqual([[2]]);
+    expect(people.map((p) => p.writes)).toEqual([1, 1, 1]);
+  });
+
   it('sends what waits at once when flushed', () => {
     const { people, broadcaster, presenceFrames } = setUp(10_000);
     broadcaster.update(edit('walk'), people[0]);

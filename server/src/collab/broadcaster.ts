@@ -15,8 +15,10 @@ export interface BroadcasterOptions {
  * Sends a room's changes to its connections, coalesced so that the cost follows the room's
  * size rather than its size squared: document updates arriving in one turn of the event loop
  * reach each connection in one write, without its own; presence changes go out at most once
- * per window, as one message (its sender is spared it when it is the only one). A message is
- * encoded once and the same bytes are written to every socket.
+ * per window, as one message (its sender is spared it when it is the only one). Whatever waits
+ * goes out together: presence waiting when updates are sent rides in the same write, since
+ * with carets moving the window is almost always open and a second write would cost as much
+ * as the first. A message is encoded once and the same bytes are written to every socket.
  */
 export class Broadcaster {
   #updates: { update: Uint8Array; origin: unknown }[] = [];
@@ -31,25 +33,44 @@ export class Broadcaster {
   update(update: Uint8Array, origin: unknown): void {
     if (this.#stopped) return;
     this.#updates.push({ update, origin });
-    this.#updateTurn ??= setImmediate(() => this.#sendUpdates());
+    this.#updateTurn ??= setImmediate(() => this.flush());
   }
 
   presence(clientIds: number[], origin: unknown): void {
     if (this.#stopped) return;
     for (const id of clientIds) this.#presence.add(id);
     this.#presenceOrigins.add(origin);
-    this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.options.presenceWindowMs);
+    this.#presenceTimer ??= setTimeout(() => this.flush(), this.options.presenceWindowMs);
   }
 
   /** Sends whatever is waiting now, e.g. before the connections close. */
   flush(): void {
-    if (this.#updateTurn) {
-      clearImmediate(this.#updateTurn);
-      this.#sendUpdates();
+    if (this.#updateTurn) clearImmediate(this.#updateTurn);
+    if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+    this.#updateTurn = null;
+    this.#presenceTimer = null;
+    const updates = this.#updates;
+    this.#updates = [];
+    const messages = updates.map(({ update }) => this.options.updateFrame(update));
+    const origins = new Set(updates.map(({ origin }) => origin));
+    let presenceFrom: unknown = NOBODY;
+    if (this.#presence.size > 0) {
+      messages.push(this.options.presenceFrame([...this.#presence]));
+      presenceFrom = this.#presenceOrigins.size === 1 ? [...this.#presenceOrigins][0] : NOBODY;
+      this.#presence.clear();
+      this.#presenceOrigins.clear();
     }
-    if (this.#presenceTimer) {
-      clearTimeout(this.#presenceTimer);
-      this.#sendPresence();
+    if (messages.length === 0) return;
+    for (const connection of this.options.connections()) {
+      if (!origins.has(connection) && connection !== presenceFrom) {
+        send(connection, messages);
+        continue;
+      }
+      // Its own updates, and presence it alone changed, are what it already has.
+      const others = messages.filter((_, i) =>
+        i < updates.length ? updates[i]!.origin !== connection : connection !== presenceFrom,
+      );
+      send(connection, others);
     }
   }
 
@@ -58,38 +79,13 @@ export class Broadcaster {
     this.flush();
     this.#stopped = true;
   }
+}
 
-  #sendUpdates(): void {
-    this.#updateTurn = null;
-    const updates = this.#updates;
-    this.#updates = [];
-    const messages = updates.map(({ update }) => this.options.updateFrame(update));
-    if (messages.length === 1) {
-      const origin = updates[0]!.origin;
-      for (const connection of this.options.connections()) {
-        if (connection !== origin) connection.send(messages[0]!);
-      }
-      return;
-    }
-    const origins = new Set(updates.map(({ origin }) => origin));
-    for (const connection of this.options.connections()) {
-      if (!origins.has(connection)) {
-        connection.sendAll(messages);
-        continue;
-      }
-      const others = messages.filter((_, i) => updates[i]!.origin !== connection);
-      if (others.length > 0) connection.sendAll(others);
-    }
-  }
+/** No connection: presence from several, or from the server itself. */
+const NOBODY = Symbol('nobody');
 
-  #sendPresence(): void {
-    this.#presenceTimer = null;
-    const frame = this.options.presenceFrame([...this.#presence]);
-    this.#presence.clear();
-    const sole = this.#presenceOrigins.size === 1 ? [...this.#presenceOrigins][0] : undefined;
-    this.#presenceOrigins.clear();
-    for (const connection of this.options.connections()) {
-      if (connection !== sole) connection.send(frame);
-    }
-  }
+/** One message as itself, so every socket shares its framing; several in one write. */
+function send(connection: Connection, messages: readonly Uint8Array[]): void {
+  if (messages.length === 1) connection.send(messages[0]!);
+  else if (messages.length > 1) connection.sendAll(messages);
 }

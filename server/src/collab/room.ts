@@ -278,7 +278,7 @@ export class Room implements LogTarget {
     const changed = [...added, ...updated, ...removed];
     this.#broadcaster.presence(changed, origin);
     // Only presence this process speaks for: not peers' echoes, nor its own timeouts of theirs.
-    if (owned || origin === LEFT) {
+    if (this.options.peers && (owned || origin === LEFT)) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
       this.#tell({ kind: 'awareness', update });
     }
