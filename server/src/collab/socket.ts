@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import {
   CloseCode,
   binaryFrame,
+  readClientBinaryFrames,
   withinSizeLimit,
   type Access,
   type PresenceUser,
@@ -55,10 +56,49 @@ function sendBinary(ws: WebSocket, sent: Uint8Array | readonly Uint8Array[]): vo
   if (socket.writable) socket.write(framed(sent));
 }
 
+/** The parts of ws's frame reader that say whether it is between frames with nothing held. */
+interface WsReceiver {
+  write(chunk: Buffer): boolean;
+  writableLength: number;
+  _state: number;
+  _bufferedBytes: number;
+  _fragmented: number;
+  _errored: boolean;
+}
+
+/**
+ * Reads the common chunk (whole binary frames, nothing else) before ws does: ws would run each
+ * message through its receiver stream and an event, which cost as much as applying the update.
+ * Whenever ws's reader is mid-frame or the chunk holds anything else, ws reads it as usual, so
+ * pings, closes, fragments and protocol errors keep ws's handling and every message its order.
+ */
+function readFramesFirst(ws: WebSocket, onMessage: (data: Uint8Array) => void): void {
+  const receiver = (ws as unknown as { _receiver: WsReceiver })._receiver;
+  if (typeof receiver?._state !== 'number') return;
+  const write = receiver.write.bind(receiver);
+  receiver.write = (chunk: Buffer) => {
+    const idle =
+      receiver._state === 0 &&
+      receiver._bufferedBytes === 0 &&
+      receiver._fragmented === 0 &&
+      receiver.writableLength === 0 &&
+      !receiver._errored &&
+      ws.readyState === ws.OPEN;
+    const messages = idle ? readClientBinaryFrames(chunk) : null;
+    if (!messages) return write(chunk);
+    for (const message of messages) {
+      if (ws.readyState !== ws.OPEN) break;
+      onMessage(message);
+    }
+    return true;
+  };
+}
+
 /**
  * Adapts one WebSocket to a room: refuses it with a close code, or joins it and forwards
  * messages. Messages that arrive while the room loads wait in order. Messages are read from
- * the ws socket itself: Hono's adapter would copy each into a new ArrayBuffer first.
+ * the ws socket itself (Hono's adapter would copy each into a new ArrayBuffer first), and
+ * whole binary frames straight from the TCP chunk (`readFramesFirst`).
  */
 export function socketEvents(
   rooms: Rooms,
@@ -93,17 +133,18 @@ export function socketEvents(
         sendAll: (messages) => sendBinary(raw, messages),
         close: (code, reason) => raw.close(code, reason),
       };
-      raw.on('message', (data: Buffer, isBinary: boolean) => {
-        if (!isBinary) {
-          raw.close(CloseCode.Malformed, 'Malformed message: text frames are not used');
-          return;
-        }
+      const onBinary = (data: Uint8Array) => {
         if (!withinSizeLimit(data.byteLength, maxMessageBytes)) {
           raw.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
           return;
         }
         deliver(data);
+      };
+      raw.on('message', (data: Buffer, isBinary: boolean) => {
+        if (isBinary) return onBinary(data);
+        raw.close(CloseCode.Malformed, 'Malformed message: text frames are not used');
       });
+      readFramesFirst(raw, onBinary);
       let alive = true;
       raw.on('pong', () => (alive = true));
       heartbeat = setInterval(() => {

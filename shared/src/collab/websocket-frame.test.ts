@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryFrame } from './websocket-frame.js';
+import { binaryFrame, readClientBinaryFrames } from './websocket-frame.js';
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => i % 251);
 
@@ -37,5 +37,44 @@ describe('binaryFrame', () => {
   it('frames a payload that is a view into a larger buffer', () => {
     const whole = payload(20);
     expect([...binaryFrame(whole.subarray(5, 8))]).toEqual([0x82, 3, 5, 6, 7]);
+  });
+});
+
+/** A client frame: final, binary, masked with `mask`, the payload XORed with it. */
+function clientFrame(payload: Uint8Array, mask = [0x12, 0x34, 0x56, 0x78], first = 0x82): number[] {
+  const length =
+    payload.length < 126
+      ? [0x80 | payload.length]
+      : [0x80 | 126, payload.length >> 8, payload.length & 0xff];
+  return [first, ...length, ...mask, ...payload.map((byte, i) => byte ^ mask[i & 3]!)];
+}
+
+describe('readClientBinaryFrames', () => {
+  it('unmasks every whole binary frame of a chunk, in order', () => {
+    const chunk = Uint8Array.from([
+      ...clientFrame(Uint8Array.of(0, 2, 9, 8, 7)),
+      ...clientFrame(payload(300), [1, 2, 3, 4]),
+      ...clientFrame(new Uint8Array(0)),
+    ]);
+    const messages = readClientBinaryFrames(chunk);
+    expect(messages).toEqual([Uint8Array.of(0, 2, 9, 8, 7), payload(300), new Uint8Array(0)]);
+  });
+
+  it('leaves a chunk it cannot read whole untouched, for the WebSocket library', () => {
+    const whole = clientFrame(Uint8Array.of(1, 2, 3));
+    const cases = {
+      partial: [...whole, ...clientFrame(Uint8Array.of(4, 5, 6)).slice(0, 7)],
+      ping: [...whole, ...clientFrame(Uint8Array.of(1), undefined, 0x89)],
+      text: clientFrame(Uint8Array.of(65), undefined, 0x81),
+      fragment: clientFrame(Uint8Array.of(1), undefined, 0x02),
+      unmasked: [0x82, 1, 7],
+      long: [0x82, 0x80 | 127, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 3, 4],
+      tooShort: [0x82],
+    };
+    for (const [name, bytes] of Object.entries(cases)) {
+      const chunk = Uint8Array.from(bytes);
+      expect(readClientBinaryFrames(chunk), name).toBeNull();
+      expect([...chunk], name).toEqual(bytes);
+    }
   });
 });

@@ -21,3 +21,39 @@ export function binaryFrame(payload: Uint8Array): Uint8Array {
   frame.set(payload, headerLength);
   return frame;
 }
+
+/**
+ * The messages in a chunk read from a client's socket when the chunk holds only whole, final,
+ * masked binary frames with 7- or 16-bit lengths, which is all a y-websocket client sends while
+ * it edits; each is unmasked in place. Anything else (a partial frame, a fragment, a control
+ * frame, an unmasked or very long one) gives null and the chunk is left as it was, for the
+ * WebSocket library to read in full.
+ */
+export function readClientBinaryFrames(chunk: Uint8Array): Uint8Array[] | null {
+  const bounds: number[] = [];
+  let at = 0;
+  while (at < chunk.length) {
+    // 0x82: final, no extension bits, binary. The second byte must carry the mask bit.
+    if (chunk.length - at < 6 || chunk[at] !== 0x82 || (chunk[at + 1]! & 0x80) === 0) return null;
+    let length = chunk[at + 1]! & 0x7f;
+    let maskAt = at + 2;
+    if (length === 127) return null;
+    if (length === 126) {
+      if (chunk.length - at < 8) return null;
+      length = (chunk[at + 2]! << 8) | chunk[at + 3]!;
+      maskAt = at + 4;
+    }
+    const end = maskAt + 4 + length;
+    if (end > chunk.length) return null;
+    bounds.push(maskAt, end);
+    at = end;
+  }
+  const messages: Uint8Array[] = [];
+  for (let i = 0; i < bounds.length; i += 2) {
+    const maskAt = bounds[i]!;
+    const payload = chunk.subarray(maskAt + 4, bounds[i + 1]);
+    for (let j = 0; j < payload.length; j++) payload[j] = payload[j]! ^ chunk[maskAt + (j & 3)]!;
+    messages.push(payload);
+  }
+  return messages;
+}
