@@ -8,7 +8,7 @@ import {
   decodePeerMessage,
   encodePeerMessage,
   parseClientMessage,
-  stampAwarenessUpdate,
+  applyStampedAwarenessUpdate,
   type PeerMessage,
 } from '@careweave/shared';
 import { Broadcaster } from './broadcaster.js';
@@ -174,9 +174,10 @@ export class Room implements LogTarget {
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(
+          applyStampedAwarenessUpdate(
             this.awareness,
-            stampAwarenessUpdate(message.update, connection.presence),
+            message.update,
+            connection.presence,
             connection,
           );
           break;

@@ -1,27 +1,85 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import { equalityDeep } from 'lib0/function';
+import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../presence.js';
 
+type State = Record<string, unknown>;
+
 /**
- * Rewrites the `user` of every state in an awareness update to the identity the server
- * signed in, so a caret can only ever carry its author's real name. Grammar (y-protocols):
+ * Applies a client's awareness update with the `user` of every state replaced by the identity
+ * the server signed in, so a caret can only ever carry its author's real name. Grammar
+ * (y-protocols):
  *   update := varUint(n) • n × (varUint(clientId) • varUint(clock) • varString(json state))
- * Throws on a truncated update or a state that is not JSON.
+ * The update is read whole before anything changes: on a truncated update or a state that is
+ * not JSON it throws and applies nothing.
  */
-export function stampAwarenessUpdate(update: Uint8Array, user: PresenceUser): Uint8Array {
+export function applyStampedAwarenessUpdate(
+  awareness: Awareness,
+  update: Uint8Array,
+  user: PresenceUser,
+  origin: unknown,
+): void {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const identity = { ...user, color: user.colour };
+  const entries: { clientId: number; clock: number; state: State | null }[] = [];
   const count = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, count);
   for (let i = 0; i < count; i++) {
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
     const stamped =
       state !== null && typeof state === 'object' ? { ...state, user: identity } : null;
-    encoding.writeVarString(encoder, JSON.stringify(stamped));
+    entries.push({ clientId, clock, state: stamped });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
-  return encoding.toUint8Array(encoder);
+  applyStates(awareness, entries, origin);
+}
+
+/**
+ * What y-protocols' `applyAwarenessUpdate` does once it has parsed the states: it is repeated
+ * here so that a stamped state is parsed once, not parsed, written out and parsed again.
+ */
+function applyStates(
+  awareness: Awareness,
+  entries: { clientId: number; clock: number; state: State | null }[],
+  origin: unknown,
+): void {
+  const now = Date.now();
+  const added: number[] = [];
+  const updated: number[] = [];
+  const changed: number[] = [];
+  const removed: number[] = [];
+  for (const { clientId, state, clock: sent } of entries) {
+    let clock = sent;
+    const meta = awareness.meta.get(clientId);
+    const previous = awareness.states.get(clientId);
+    const current = meta === undefined ? 0 : meta.clock;
+    const newer = current < clock;
+    if (!newer && !(current === clock && state === null && awareness.states.has(clientId))) {
+      continue;
+    }
+    if (state !== null) {
+      awareness.states.set(clientId, state);
+    } else if (clientId === awareness.clientID && awareness.getLocalState() !== null) {
+      // A remote client may not remove this process's own state: it outlives the removal.
+      clock++;
+    } else {
+      awareness.states.delete(clientId);
+    }
+    awareness.meta.set(clientId, { clock, lastUpdated: now });
+    if (meta === undefined && state !== null) {
+      added.push(clientId);
+    } else if (meta !== undefined && state === null) {
+      removed.push(clientId);
+    } else if (state !== null) {
+      if (!equalityDeep(state, previous)) changed.push(clientId);
+      updated.push(clientId);
+    }
+  }
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) {
+    awareness.emit('change', [{ added, updated: changed, removed }, origin]);
+  }
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) {
+    awareness.emit('update', [{ added, updated, removed }, origin]);
+  }
 }
