@@ -13,9 +13,9 @@ import type { SuiteOptions, SuiteResult } from '../main.js';
 import { progress, round, type Table } from '../report.js';
 import { SERVER_KINDS, type ServerKind } from '../servers.js';
 
-const LADDER = [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000];
+const LADDER = [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000];
 /** Carets add load on top of the edits: the ladder starts higher and climbs in bigger steps. */
-const CARET_LADDER = [500, 1000, 1500, 2000, 3000, 4000];
+const CARET_LADDER = [500, 1000, 1500, 2000, 2500, 3000, 4000];
 const QUICK_LADDER = [100, 250];
 const CARET_HZ = 5;
 

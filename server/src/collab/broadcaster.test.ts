@@ -43,7 +43,7 @@ function setUp(presenceWindowMs = 30) {
       presenceFrames.push(ids);
       return Uint8Array.of(...ids);
     },
-    presenceWindowMs,
+    presenceWindowMs: () => presenceWindowMs,
   });
   return { people, broadcaster, presenceFrames };
 }

@@ -7,8 +7,8 @@ export interface BroadcasterOptions {
   updateFrame(update: Uint8Array): Uint8Array;
   /** One framed awareness message carrying the current state of these clients. */
   presenceFrame(clientIds: number[]): Uint8Array;
-  /** Presence changes within this many milliseconds go out as one message. */
-  presenceWindowMs: number;
+  /** Presence changes within this many milliseconds go out as one message (read per window). */
+  presenceWindowMs(): number;
 }
 
 /**
@@ -40,7 +40,7 @@ export class Broadcaster {
     if (this.#stopped) return;
     for (const id of clientIds) this.#presence.add(id);
     this.#presenceOrigins.add(origin);
-    this.#presenceTimer ??= setTimeout(() => this.flush(), this.options.presenceWindowMs);
+    this.#presenceTimer ??= setTimeout(() => this.flush(), this.options.presenceWindowMs());
   }
 
   /** Sends whatever is waiting now, e.g. before the connections close. */

@@ -32,6 +32,8 @@ export interface RoomOptions {
   project?: Projector | undefined;
   /** The least time between two projections while edits flow (default one second). */
   projectMs?: number | undefined;
+  /** How long presence changes gather before they are sent (default 40 ms). */
+  presenceWindowMs?: (() => number) | undefined;
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -55,8 +57,8 @@ class ServerChange {
   constructor(readonly authorId: string) {}
 }
 
-/** Carets and selections of a room go out at most this often (25 a second). */
-const PRESENCE_WINDOW_MS = 40;
+/** Carets and selections of a room go out at most this often (25 a second) unless told. */
+export const PRESENCE_WINDOW_MS = 40;
 
 /** The origin of what another process accepted (and logs itself). */
 const FROM_PEER = Symbol('from another process');
@@ -79,7 +81,7 @@ export class Room implements LogTarget {
     connections: () => this.#connections.keys(),
     updateFrame: (update) => syncFrame(SyncType.Update, update),
     presenceFrame: (clientIds) => this.#awarenessFrame(clientIds),
-    presenceWindowMs: PRESENCE_WINDOW_MS,
+    presenceWindowMs: () => this.options.presenceWindowMs?.() ?? PRESENCE_WINDOW_MS,
   });
   #sinceSnapshot = 0;
   #compacting: Promise<void> | null = null;

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { Connection } from './connection.js';
 import { LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
-import { Room } from './room.js';
+import { PresencePace } from './presence-pace.js';
+import { PRESENCE_WINDOW_MS, Room } from './room.js';
 import { storedState, type DocumentStore, type Projector } from './store.js';
 
 export interface RoomsOptions {
@@ -20,6 +21,9 @@ export interface RoomsOptions {
   peers?: Peers | undefined;
 }
 
+/** Presence windows: 40 ms (25 a second) with time to spare, up to 100 ms when busy. */
+const PRESENCE_PACE = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100, sampleMs: 1000 };
+
 /**
  * Owns the lifecycle of every room in the process: one load per document however many
  * open it at once, unload when idle, and no reload until an unload has finished writing.
@@ -31,6 +35,7 @@ export class Rooms {
   readonly #log: (message: string) => void;
   /** Every room's updates go to the log through this one writer. */
   readonly writer: LogWriter;
+  readonly #presencePace = new PresencePace(PRESENCE_PACE);
 
   constructor(
     private readonly store: DocumentStore,
@@ -107,6 +112,7 @@ export class Rooms {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
     await Promise.all([...this.#rooms.keys()].map((name) => this.#unload(name, true)));
+    this.#presencePace.stop();
   }
 
   async #open(name: string): Promise<Room> {
@@ -122,6 +128,7 @@ export class Rooms {
         log: this.#log,
         project: this.options.projectorFor?.(name) ?? undefined,
         projectMs: this.options.projectMs,
+        presenceWindowMs: () => this.#presencePace.windowMs,
       });
       this.#rooms.set(name, room);
       room.then(
