@@ -67,10 +67,10 @@ interface WsReceiver {
 }
 
 /**
- * Reads the common chunk (whole binary frames, nothing else) before ws does: ws would run each
- * message through its receiver stream and an event, which cost as much as applying the update.
- * Whenever ws's reader is mid-frame or the chunk holds anything else, ws reads it as usual, so
- * pings, closes, fragments and protocol errors keep ws's handling and every message its order.
+ * Reads the common chunk (whole binary frames, nothing else) before ws does, which would take
+ * each message through a stream write, its frame state machine and an event. Whenever ws's
+ * reader is mid-frame or the chunk holds anything else, ws reads it as usual, so pings,
+ * closes, fragments and protocol errors keep ws's handling and every message its order.
  */
 function readFramesFirst(ws: WebSocket, onMessage: (data: Uint8Array) => void): void {
   const receiver = (ws as unknown as { _receiver: WsReceiver })._receiver;
