@@ -4,6 +4,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../presence.js';
 
 type State = Record<string, unknown>;
+/** One client's state as an awareness update carries it, already stamped. */
+type Entry = { clientId: number; clock: number; state: State | null };
 
 /**
  * Applies a client's awareness update with the `user` of every state replaced by the identity
@@ -21,7 +23,7 @@ export function applyStampedAwarenessUpdate(
 ): void {
   const decoder = decoding.createDecoder(update);
   const identity = { ...user, color: user.colour };
-  const entries: { clientId: number; clock: number; state: State | null }[] = [];
+  const entries: Entry[] = [];
   const count = decoding.readVarUint(decoder);
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
@@ -39,11 +41,7 @@ export function applyStampedAwarenessUpdate(
  * What y-protocols' `applyAwarenessUpdate` does once it has parsed the states: it is repeated
  * here so that a stamped state is parsed once, not parsed, written out and parsed again.
  */
-function applyStates(
-  awareness: Awareness,
-  entries: { clientId: number; clock: number; state: State | null }[],
-  origin: unknown,
-): void {
+function applyStates(awareness: Awareness, entries: Entry[], origin: unknown): void {
   const now = Date.now();
   const added: number[] = [];
   const updated: number[] = [];
@@ -54,8 +52,8 @@ function applyStates(
     const meta = awareness.meta.get(clientId);
     const previous = awareness.states.get(clientId);
     const current = meta === undefined ? 0 : meta.clock;
-    const newer = current < clock;
-    if (!newer && !(current === clock && state === null && awareness.states.has(clientId))) {
+    const removal = current === clock && state === null && awareness.states.has(clientId);
+    if (current >= clock && !removal) {
       continue;
     }
     if (state !== null) {
