@@ -34,6 +34,8 @@ export interface RoomOptions {
   projectMs?: number | undefined;
   /** How long presence changes gather before they are sent (default 40 ms). */
   presenceWindowMs?: (() => number) | undefined;
+  /** How long updates gather before they are sent (default 0: those of one turn). */
+  updateWindowMs?: (() => number) | undefined;
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -82,6 +84,7 @@ export class Room implements LogTarget {
     updateFrame: (update) => syncFrame(SyncType.Update, update),
     presenceFrame: (clientIds) => this.#awarenessFrame(clientIds),
     presenceWindowMs: () => this.options.presenceWindowMs?.() ?? PRESENCE_WINDOW_MS,
+    updateWindowMs: () => this.options.updateWindowMs?.() ?? 0,
   });
   #sinceSnapshot = 0;
   #compacting: Promise<void> | null = null;

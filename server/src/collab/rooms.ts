@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { Connection } from './connection.js';
 import { LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
-import { PresencePace } from './presence-pace.js';
 import { PRESENCE_WINDOW_MS, Room } from './room.js';
+import { SendPace } from './send-pace.js';
 import { storedState, type DocumentStore, type Projector } from './store.js';
 
 export interface RoomsOptions {
@@ -21,8 +21,10 @@ export interface RoomsOptions {
   peers?: Peers | undefined;
 }
 
-/** Presence windows: 40 ms (25 a second) with time to spare, up to 100 ms when busy. */
-const PRESENCE_PACE = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100, sampleMs: 1000 };
+/** Presence goes out every 40 ms (25 a second) with time to spare, up to 100 ms when busy. */
+const PRESENCE_WINDOW = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100 };
+/** Updates go out at the end of their turn with time to spare, gathering up to 50 ms when busy. */
+const UPDATE_WINDOW = { quietMs: 0, busyMs: 50 };
 
 /**
  * Owns the lifecycle of every room in the process: one load per document however many
@@ -35,7 +37,7 @@ export class Rooms {
   readonly #log: (message: string) => void;
   /** Every room's updates go to the log through this one writer. */
   readonly writer: LogWriter;
-  readonly #presencePace = new PresencePace(PRESENCE_PACE);
+  readonly #pace = new SendPace(1000);
 
   constructor(
     private readonly store: DocumentStore,
@@ -112,7 +114,7 @@ export class Rooms {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
     await Promise.all([...this.#rooms.keys()].map((name) => this.#unload(name, true)));
-    this.#presencePace.stop();
+    this.#pace.stop();
   }
 
   async #open(name: string): Promise<Room> {
@@ -128,7 +130,8 @@ export class Rooms {
         log: this.#log,
         project: this.options.projectorFor?.(name) ?? undefined,
         projectMs: this.options.projectMs,
-        presenceWindowMs: () => this.#presencePace.windowMs,
+        presenceWindowMs: () => this.#pace.windowMs(PRESENCE_WINDOW),
+        updateWindowMs: () => this.#pace.windowMs(UPDATE_WINDOW),
       });
       this.#rooms.set(name, room);
       room.then(
