@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { flagValue } from './flags.js';
-import { pinToCore } from './proc.js';
+import { GENERATOR_CORE, pinToCore } from './proc.js';
 import { printTable, progress, setTableOutput, type Table } from './report.js';
 import { stopAllServers } from './servers.js';
 
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
   if (suite !== 'smoke') await takeMachine();
 
   // Servers run on core 0; the load generator (this process) keeps core 1 to itself.
-  if (cpus().length > 1 && !pinToCore(process.pid, 1)) {
+  if (cpus().length > 1 && !pinToCore(process.pid, GENERATOR_CORE)) {
     progress('taskset is not available: the generator and the servers share the cores.');
   }
 

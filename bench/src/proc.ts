@@ -65,6 +65,9 @@ export function postgresCpuBetween(
   return total;
 }
 
+/** The load generator's core; servers under test run on core 0. */
+export const GENERATOR_CORE = 1;
+
 /** Pins a process to one core (Linux `taskset`); false when that is not possible here. */
 export function pinToCore(pid: number, core: number): boolean {
   try {
@@ -73,6 +76,36 @@ export function pinToCore(pid: number, core: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The cores a process may run on, as taskset lists them ("0,1", "0-3"); null if unknown. */
+function affinityOf(pid: number): string | null {
+  try {
+    const out = execFileSync('taskset', ['-cp', String(pid)], { encoding: 'utf8' });
+    return out.split(':').at(-1)?.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Moves processes to one core for a while, e.g. the machine's Postgres off the core of the
+ * server under test; returns how to put each back where it was. Processes they start meanwhile
+ * (Postgres forks a backend per connection) inherit the move and keep it.
+ */
+export function moveToCore(pids: number[], core: number): () => void {
+  const before = pids.map((pid) => [pid, affinityOf(pid)] as const);
+  for (const pid of pids) pinToCore(pid, core);
+  return () => {
+    for (const [pid, cores] of before) {
+      if (!cores) continue;
+      try {
+        execFileSync('taskset', ['-cp', cores, String(pid)], { stdio: 'ignore' });
+      } catch {
+        // The process has ended.
+      }
+    }
+  };
 }
 
 /**

@@ -39,7 +39,9 @@ export function verdict(f: StepFigures): string {
 /** Flags a step whose figures need care: the generator may have been the limit, or others ran. */
 export function cautions(f: StepFigures): string[] {
   const notes: string[] = [];
-  if (f.generatorCpu / f.windowSeconds > 0.9) notes.push('gen saturated');
+  // Postgres and Redis run on the generator's core (see step.ts), so they count against it.
+  const generatorCore = f.generatorCpu + f.postgresCpu + f.redisCpu;
+  if (generatorCore / f.windowSeconds > 0.9) notes.push('gen saturated');
   else if (f.generatorCpu > f.serverCpu) notes.push('gen > server');
   if (f.otherCpu / f.windowSeconds >= NOISE_CORES) notes.push('noisy');
   return notes;
