@@ -156,6 +156,12 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop().catch(() => {})));
 }
 
+/**
+ * What every server's node runs with: the young generation `pnpm start` gives Careweave (root
+ * package.json), given to the other servers too so that all run alike.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** Starts one server as a child process pinned to a core and waits until it is ready. */
 export async function startServer(
   kind: ServerKind,
@@ -179,7 +185,12 @@ export async function startServer(
   let output: string[] = [];
 
   async function launchProcess(): Promise<void> {
-    const nodeArgs = [...(options.nodeArgs ?? []), launch.script, ...launch.args];
+    const nodeArgs = [
+      ...SERVER_NODE_FLAGS,
+      ...(options.nodeArgs ?? []),
+      launch.script,
+      ...launch.args,
+    ];
     const [command, args] = hasTaskset
       ? ['taskset', ['-c', String(cpu), process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
