@@ -39,7 +39,6 @@ export interface ClientSpec {
 type Edit = [number, number, number];
 
 const ARRAY = 'bench';
-const LOCAL = Symbol('typed here');
 const REMOTE = Symbol('from the server');
 const CONNECT_TIMEOUT_MS = 30_000;
 
@@ -70,10 +69,8 @@ export class LoadClient {
   ) {
     this.#prefix = framePrefix(spec.documentName, spec.named);
     if (spec.observer) {
+      // No standing 'update' listener: with one, Yjs would encode every remote transaction.
       const doc = new Y.Doc();
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === LOCAL) this.#send(syncMessage(this.#prefix, SYNC_UPDATE, update));
-      });
       doc.on('afterTransaction', this.#onTransaction);
       this.#doc = doc;
       this.#appender = null;
@@ -135,7 +132,10 @@ export class LoadClient {
       return;
     }
     const doc = this.#doc!;
-    doc.transact(() => doc.getArray<Edit>(ARRAY).push([edit]), LOCAL);
+    doc.once('update', (update: Uint8Array) =>
+      this.#send(syncMessage(this.#prefix, SYNC_UPDATE, update)),
+    );
+    doc.getArray<Edit>(ARRAY).push([edit]);
   }
 
   /** Moves the caret: an awareness state stamped with the time it was sent. */
