@@ -35,21 +35,6 @@ describe('LogWriter', () => {
     expect(writer.commitWindow.count).toBe(3);
   });
 
-  it('reads its batch window afresh for each batch', async () => {
-    const store = new MemoryStore();
-    const windows = [10_000, 5];
-    const writer = new LogWriter(store, { batchMs: () => windows.shift()!, log: () => {} });
-    const plan = target('plan-a');
-    writer.add(plan, { update: typed('walk'), authorId: 'gp' });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(store.log).toHaveLength(0);
-    await writer.flush();
-    expect(store.log).toHaveLength(1);
-    writer.add(plan, { update: typed('swim'), authorId: 'gp' });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(store.log).toHaveLength(2);
-  });
-
   it('merges a run by one author into one row, keeping authors apart', async () => {
     const store = new MemoryStore();
     const writer = new LogWriter(store, { batchMs: 10_000, log: () => {} });

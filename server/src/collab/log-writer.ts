@@ -16,8 +16,8 @@ interface Queued {
 }
 
 export interface LogWriterOptions {
-  /** Updates arriving within this many milliseconds share one insert (read per batch). */
-  batchMs: number | (() => number);
+  /** Updates arriving within this many milliseconds share one insert. */
+  batchMs: number;
   log(message: string): void;
 }
 
@@ -48,10 +48,7 @@ export class LogWriter {
     }
     queued.entries.push(entry);
     queued.arrivals.push(performance.now());
-    if (this.#timer) return;
-    const { batchMs } = this.options;
-    const windowMs = typeof batchMs === 'number' ? batchMs : batchMs();
-    this.#timer = setTimeout(() => void this.flush().catch(() => {}), windowMs);
+    this.#timer ??= setTimeout(() => void this.flush().catch(() => {}), this.options.batchMs);
   }
 
   /** Writes everything queued so far; resolves once it is committed, rejects if that failed. */

@@ -9,10 +9,7 @@ import { storedState, type DocumentStore, type Projector } from './store.js';
 export interface RoomsOptions {
   /** A room with nobody in it unloads after this long. */
   idleMs: number;
-  /**
-   * Updates arriving within this many milliseconds share one log insert (default 5), up to
-   * LOG_BATCH_BUSY_MS while the process is busy.
-   */
+  /** Updates arriving within this many milliseconds share one log insert (default 5). */
   batchMs?: number;
   compactEvery?: number;
   log?(message: string): void;
@@ -28,11 +25,6 @@ export interface RoomsOptions {
 const PRESENCE_WINDOW = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100 };
 /** Updates go out at the end of their turn with time to spare, gathering up to 30 ms when busy. */
 const UPDATE_WINDOW = { quietMs: 0, busyMs: 30 };
-/**
- * The log's batches gather for up to 40 ms when busy: a statement costs far more than a row
- * (most on PGlite, which runs in this process), so a busy process keeps up with fewer of them.
- */
-const LOG_BATCH_BUSY_MS = 40;
 
 /**
  * Owns the lifecycle of every room in the process: one load per document however many
@@ -52,12 +44,7 @@ export class Rooms {
     private readonly options: RoomsOptions,
   ) {
     this.#log = options.log ?? (() => {});
-    const quietMs = options.batchMs ?? 5;
-    const batch = { quietMs, busyMs: Math.max(quietMs, LOG_BATCH_BUSY_MS) };
-    this.writer = new LogWriter(store, {
-      batchMs: () => this.#pace.windowMs(batch),
-      log: this.#log,
-    });
+    this.writer = new LogWriter(store, { batchMs: options.batchMs ?? 5, log: this.#log });
   }
 
   /** Puts the connection in the document's room, loading it if needed. */
