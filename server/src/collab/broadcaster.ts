@@ -18,10 +18,10 @@ export interface BroadcasterOptions {
  * size rather than its size squared: document updates arriving in one window (one turn of the
  * event loop while the process has time to spare) reach each connection in one write, without
  * its own; presence changes go out at most once per window, as one message (its sender is
- * spared it when it is the only one). Whatever waits
- * goes out together: presence waiting when updates are sent rides in the same write, since
- * with carets moving the window is almost always open and a second write would cost as much
- * as the first. A message is encoded once and the same bytes are written to every socket.
+ * spared it when it is the only one). Whatever waits goes out together: presence waiting when
+ * updates are sent rides in the same write, since with carets moving the window is almost
+ * always open and a second write would cost as much as the first. A message is encoded once
+ * and the same bytes are written to every socket.
  */
 export class Broadcaster {
   #updates: { update: Uint8Array; origin: unknown }[] = [];

@@ -69,8 +69,9 @@ const LEFT = Symbol('connection left');
 
 /**
  * One open document: its Y.Doc, awareness, connections and persistence. Updates are
- * broadcast at once and appended to the log within the writer's batch window; if the process
- * dies in between, the clients still hold them and send them again when they reconnect.
+ * broadcast at the end of the turn (within the update window while the process is busy) and
+ * appended to the log within the writer's batch window; if the process dies in between, the
+ * clients still hold them and send them again when they reconnect.
  * With several processes, an update goes to the others once it is in the log, so whatever a
  * client sees through another process is already durable.
  */
