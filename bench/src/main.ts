@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { flagValue } from './flags.js';
-import { GENERATOR_CORE, pinToCore } from './proc.js';
+import { GENERATOR_CORE, pinToCore, putBackMovedProcesses } from './proc.js';
 import { printTable, progress, setTableOutput, type Table } from './report.js';
 import { stopAllServers } from './servers.js';
 
@@ -114,9 +114,13 @@ async function main(argv: string[]): Promise<void> {
     progress('taskset is not available: the generator and the servers share the cores.');
   }
 
-  // Interrupted: stop the servers (and drop their data) rather than leave them running.
+  // Interrupted: stop the servers (and drop their data) rather than leave them running, and
+  // give the machine's Postgres and Redis their cores back.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAllServers().finally(() => process.exit(130)));
+    process.once(signal, () => {
+      putBackMovedProcesses();
+      void stopAllServers().finally(() => process.exit(130));
+    });
   }
 
   const results: SuiteResult[] = [];

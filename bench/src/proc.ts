@@ -88,6 +88,9 @@ function affinityOf(pid: number): string | null {
   }
 }
 
+/** How to put back every process moved and not yet put back (see `moveToCore`). */
+const unmoves = new Set<() => void>();
+
 /**
  * Moves processes to one core for a while, e.g. the machine's Postgres off the core of the
  * server under test; returns how to put each back where it was. Processes they start meanwhile
@@ -96,7 +99,8 @@ function affinityOf(pid: number): string | null {
 export function moveToCore(pids: number[], core: number): () => void {
   const before = pids.map((pid) => [pid, affinityOf(pid)] as const);
   for (const pid of pids) pinToCore(pid, core);
-  return () => {
+  const putBack = () => {
+    unmoves.delete(putBack);
     for (const [pid, cores] of before) {
       if (!cores) continue;
       try {
@@ -106,6 +110,13 @@ export function moveToCore(pids: number[], core: number): () => void {
       }
     }
   };
+  unmoves.add(putBack);
+  return putBack;
+}
+
+/** Puts back every process still moved, e.g. when the bench is interrupted mid-step. */
+export function putBackMovedProcesses(): void {
+  for (const putBack of [...unmoves]) putBack();
 }
 
 /**
