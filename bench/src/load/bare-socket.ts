@@ -7,6 +7,10 @@ import { connect, type Socket } from 'node:net';
  * ws client runs every message through a stream of its own and an event; at thousands of
  * sockets that made the generator cost as much as the server it measured.
  *
+ * Every socket reads into one shared buffer (Node's `onread`), without a Buffer, a stream
+ * push and an event per chunk, so a message handed to `onMessage` is valid only during the
+ * call.
+ *
  * It speaks what the bench needs: binary messages each way, pings answered, a close ends it.
  * Frames it sends carry the mask bit with an all-zero key (RFC 6455 §5.3: the key guards
  * browsers' intermediaries, not a loopback bench), so payloads go out unaltered. A server
@@ -19,6 +23,7 @@ export class BareSocket {
   #open = false;
   #closed = false;
   onOpen: () => void = () => {};
+  /** A binary message; its bytes are valid only until the call returns. */
   onMessage: (payload: Buffer) => void = () => {};
   onClose: (code: number, reason: string) => void = () => {};
   onError: (error: Error) => void = () => {};
@@ -35,9 +40,19 @@ export class BareSocket {
       'Sec-WebSocket-Version: 13',
       ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
     ];
-    this.#socket = connect({ host: hostname, port: Number(port), noDelay: true });
+    this.#socket = connect({
+      host: hostname,
+      port: Number(port),
+      noDelay: true,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (length: number, buffer: Uint8Array) => {
+          this.#receive(Buffer.from(buffer.buffer, buffer.byteOffset, length));
+          return true;
+        },
+      },
+    });
     this.#socket.on('connect', () => this.#socket.write(`${lines.join('\r\n')}\r\n\r\n`));
-    this.#socket.on('data', (chunk: Buffer) => this.#receive(chunk));
     this.#socket.on('error', (error) => this.onError(error));
     this.#socket.on('close', () => this.#end(1006, 'connection lost'));
   }
@@ -70,7 +85,7 @@ export class BareSocket {
     if (!this.#open) {
       const end = data.indexOf('\r\n\r\n');
       if (end < 0) {
-        this.#pending = data;
+        this.#pending = Buffer.from(data);
         return;
       }
       const status = data.subarray(0, data.indexOf('\r\n')).toString('latin1');
@@ -90,7 +105,8 @@ export class BareSocket {
       at = frame.end;
       this.#handle(frame.opcode, frame.fin, data.subarray(frame.start, frame.end));
     }
-    if (at < data.length && !this.#closed) this.#pending = data.subarray(at);
+    // A copy: `data` may be the shared read buffer, which the next read overwrites.
+    if (at < data.length && !this.#closed) this.#pending = Buffer.from(data.subarray(at));
   }
 
   #handle(opcode: number, fin: boolean, payload: Buffer): void {
@@ -107,6 +123,9 @@ export class BareSocket {
     this.#end(1003, `unexpected frame (opcode ${opcode}, fin ${fin})`);
   }
 }
+
+/** Every socket's reads land here in turn; each chunk is parsed before the next read. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 const OPCODE_BINARY = 0x2;
 const OPCODE_CLOSE = 0x8;
