@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import type { LoggedUpdate } from '@careweave/shared';
 import {
@@ -39,12 +40,42 @@ async function readStored(db: Db, documentName: string) {
 }
 
 /**
- * Appends batches to the log in one statement, so one round trip, whose text is the same
- * whatever the batch holds: the rows go as three arrays (updates in hex, as both drivers pass
- * text arrays alike). Each row takes its document's lock (shared) before sequence numbers are
- * drawn, in the order given, and holds it until the statement's transaction commits.
+ * The columns an append names (the sequence number and time take their defaults), so the
+ * append can be an insert … select that Drizzle prepares. Only the names count: the select
+ * supplies the values, the update as bytea.
  */
-export async function appendLogged(db: Db, batches: LogBatch[]): Promise<void> {
+const appendedUpdates = pgTable('document_updates', {
+  documentName: text('document_name').notNull(),
+  update: text('update').notNull(),
+  authorId: uuid('author_id'),
+});
+
+/**
+ * The append statement: batches in one statement, so one round trip, whose text is the same
+ * whatever the batch holds, prepared once per connection rather than parsed and planned for
+ * every batch. The rows go as three arrays (updates in hex, as both drivers pass text arrays
+ * alike). Each row takes its document's lock (shared) before sequence numbers are drawn, in
+ * the order given, and holds it until the statement's transaction commits.
+ */
+function appendStatement(db: Db) {
+  return db
+    .insert(appendedUpdates)
+    .select(
+      sql`select row.document_name, decode(row.update, 'hex'), row.author_id
+        from unnest(
+            ${sql.placeholder('names')}::text[],
+            ${sql.placeholder('updates')}::text[],
+            ${sql.placeholder('authors')}::uuid[]
+          ) with ordinality as row(document_name, update, author_id, position),
+          lateral (select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(row.document_name))) as locked
+        order by row.position`,
+    )
+    .prepare('append_logged');
+}
+
+type AppendStatement = ReturnType<typeof appendStatement>;
+
+async function runAppend(statement: AppendStatement, batches: LogBatch[]): Promise<void> {
   const names: string[] = [];
   const updates: string[] = [];
   const authors: (string | null)[] = [];
@@ -57,28 +88,24 @@ export async function appendLogged(db: Db, batches: LogBatch[]): Promise<void> {
       authors.push(authorId);
     }
   }
-  if (names.length === 0) return;
-  await db.execute(sql`
-    insert into document_updates (document_name, "update", author_id)
-    select row.document_name, decode(row.update, 'hex'), row.author_id
-    from unnest(
-        ${sql.param(names)}::text[],
-        ${sql.param(updates)}::text[],
-        ${sql.param(authors)}::uuid[]
-      ) with ordinality as row(document_name, update, author_id, position),
-      lateral (select pg_advisory_xact_lock_shared(${LOG_LOCKS}, hashtext(row.document_name))) as locked
-    order by row.position`);
+  if (names.length > 0) await statement.execute({ names, updates, authors });
+}
+
+/** Appends batches to the log inside `db` (perhaps a transaction), in one statement. */
+export function appendLogged(db: Db, batches: LogBatch[]): Promise<void> {
+  return runAppend(appendStatement(db), batches);
 }
 
 /** The rooms' store over the update log and snapshot tables. */
 export function createDocumentStore(db: Db): DocumentStore {
+  const append = appendStatement(db);
   return {
     async load(documentName): Promise<StoredDocument> {
       const { snapshot, updates } = await readStored(db, documentName);
       return { snapshot, updates };
     },
 
-    append: (batches) => appendLogged(db, batches),
+    append: (batches) => runAppend(append, batches),
 
     async compact(documentName) {
       await db.transaction(async (tx) => {
