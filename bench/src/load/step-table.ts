@@ -36,6 +36,11 @@ export function verdict(f: StepFigures): string {
   return 'slow';
 }
 
+/** For a step measured several times, how many of its runs passed. */
+function repeats(f: StepFigures): string[] {
+  return f.runs > 1 ? [`${f.passedRuns} of ${f.runs} runs passed`] : [];
+}
+
 /** Flags a step whose figures need care: the generator may have been the limit, or others ran. */
 export function cautions(f: StepFigures): string[] {
   const notes: string[] = [];
@@ -62,6 +67,7 @@ export const COLUMN_NOTES = [
   'commit: Careweave arrival → log commit, over every update since start (/metrics)',
   'frames/s: WebSocket frames all clients received; other CPU s: machine busy time no measured',
   '  process used (≈ 0 when the machine was quiet; a noisy step is measured again once)',
+  'with --repeat, each figure is the median of the runs and a step passes when most runs did',
 ];
 
 /** A table with one row per step of one server (or process count). */
@@ -117,7 +123,7 @@ export function stepTable(
     round(f.frames / f.windowSeconds, 0),
     round(f.generatorCpu, 2),
     round(f.otherCpu, 2),
-    [verdict(f), ...cautions(f)].join(', '),
+    [verdict(f), ...repeats(f), ...cautions(f)].join(', '),
   ]);
   return { title, columns, rows, notes };
 }

@@ -91,6 +91,9 @@ export interface StepFigures {
   commitP50: number;
   commitP99: number;
   passed: boolean;
+  /** How many times the step was measured (`--repeat`), and how many of those passed. */
+  runs: number;
+  passedRuns: number;
 }
 
 async function careweaveRooms(server: RunningServer, rooms: number) {
@@ -201,6 +204,12 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
     const ratio = outcome.expectedPairs > 0 ? recorder.delivered / outcome.expectedPairs : NaN;
     const cpu = cpuEnd - cpuStart;
     const pgCpu = onPostgres ? postgresCpuBetween(pgStart, pgEnd) : 0;
+    const passed =
+      outcome.failedConnections === 0 &&
+      recorder.unexpectedCloses === 0 &&
+      recorder.duplicates === 0 &&
+      recorder.delivered === outcome.expectedPairs &&
+      edits.p99 < LATENCY_BUDGET_MS;
     return {
       kind: spec.kind,
       processes: servers.length,
@@ -236,12 +245,9 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
       peakRss,
       commitP50: metrics['careweave_log_commit_seconds{quantile="0.5"}'] ?? NaN,
       commitP99: metrics['careweave_log_commit_seconds{quantile="0.99"}'] ?? NaN,
-      passed:
-        outcome.failedConnections === 0 &&
-        recorder.unexpectedCloses === 0 &&
-        recorder.duplicates === 0 &&
-        recorder.delivered === outcome.expectedPairs &&
-        edits.p99 < LATENCY_BUDGET_MS,
+      passed,
+      runs: 1,
+      passedRuns: passed ? 1 : 0,
     };
   } finally {
     for (const server of servers.slice().reverse()) await server.stop().catch(() => {});

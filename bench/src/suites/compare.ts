@@ -4,10 +4,12 @@
  * budget (p99 < 100 ms, every edit delivered); then the same with carets moving at 5 Hz.
  *
  * Flags: --servers=a,b (default all), --steps=250,500 (default the ladders below),
- * --no-carets / --carets-only, --profile=<dir> (CPU profiles of the servers).
+ * --no-carets / --carets-only, --profile=<dir> (CPU profiles of the servers), --repeat=N
+ * (each step N times per server, reported as the median; see load/repeats.ts).
  */
 import { flagValue, hasFlag } from '../flags.js';
 import { LATENCY_BUDGET_MS, STANDARD_SHAPE, runStep, type StepFigures } from '../load/step.js';
+import { combineRuns } from '../load/repeats.js';
 import { COLUMN_NOTES, stepSummary, stepTable } from '../load/step-table.js';
 import type { SuiteOptions, SuiteResult } from '../main.js';
 import { progress, round, type Table } from '../report.js';
@@ -49,21 +51,31 @@ async function runSeries(
   const results = new Map<ServerKind, StepFigures[]>(kinds.map((kind) => [kind, []]));
   const climbing = new Set(kinds);
   const profile = flagValue(options.args, 'profile');
+  const repeat = Math.max(1, Number(flagValue(options.args, 'repeat') ?? 1));
   for (const clients of steps) {
-    for (const kind of kinds) {
-      if (!climbing.has(kind)) continue;
-      const step = await runStep({
-        kind,
-        adminUrl: options.databaseUrl,
-        nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : undefined,
-        shape: {
-          ...STANDARD_SHAPE,
-          clients,
-          caretHz,
-          ...(options.quick ? { warmupMs: 2_000, measureMs: 5_000 } : {}),
-        },
-      });
-      progress(stepSummary(step));
+    const runs = new Map<ServerKind, StepFigures[]>();
+    // Round after round of every server, so a slow spell of the machine lands on them all.
+    for (let repetition = 0; repetition < repeat; repetition++) {
+      for (const kind of kinds) {
+        if (!climbing.has(kind)) continue;
+        const step = await runStep({
+          kind,
+          adminUrl: options.databaseUrl,
+          nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : undefined,
+          shape: {
+            ...STANDARD_SHAPE,
+            clients,
+            caretHz,
+            ...(options.quick ? { warmupMs: 2_000, measureMs: 5_000 } : {}),
+          },
+        });
+        progress(stepSummary(step));
+        runs.set(kind, [...(runs.get(kind) ?? []), step]);
+      }
+    }
+    for (const [kind, measured] of runs) {
+      const step = combineRuns(measured);
+      if (repeat > 1) progress(`median of ${repeat}:${stepSummary(step).slice(1)}`);
       results.get(kind)!.push(step);
       // Past its capacity a server only gets slower: it stops climbing.
       if (!step.passed) climbing.delete(kind);
