@@ -3,7 +3,7 @@ import type { Connection } from './connection.js';
 import { LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
 import { PRESENCE_WINDOW_MS, Room } from './room.js';
-import { SendPace, type SendWindow } from './send-pace.js';
+import { SendPace } from './send-pace.js';
 import { storedState, type DocumentStore, type Projector } from './store.js';
 
 export interface RoomsOptions {
@@ -21,24 +21,10 @@ export interface RoomsOptions {
   peers?: Peers | undefined;
 }
 
-/**
- * Presence goes out every 40 ms (25 a second) with time to spare, stretching to 100 ms from 30
- * to 70 % busy: with carets moving, a room's presence is most of its traffic, and gathering it
- * is what keeps it from growing with the square of the room.
- */
-const PRESENCE_WINDOW: SendWindow = {
-  quietMs: PRESENCE_WINDOW_MS,
-  busyMs: 100,
-  quietBelow: 0.3,
-  busyFrom: 0.7,
-};
-/**
- * Updates go out at the end of their turn until the process is half busy, then gather for up
- * to 30 ms at 90 %: every millisecond of window is one every edit waits, and with a room's
- * edits a tenth of a second apart a short window rarely catches two, so it opens only as the
- * loop nears full, to keep queues from forming.
- */
-const UPDATE_WINDOW: SendWindow = { quietMs: 0, busyMs: 30, quietBelow: 0.5, busyFrom: 0.9 };
+/** Presence goes out every 40 ms (25 a second) with time to spare, up to 100 ms when busy. */
+const PRESENCE_WINDOW = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100 };
+/** Updates go out at the end of their turn with time to spare, gathering up to 30 ms when busy. */
+const UPDATE_WINDOW = { quietMs: 0, busyMs: 30 };
 
 /**
  * Owns the lifecycle of every room in the process: one load per document however many

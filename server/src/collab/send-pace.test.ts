@@ -2,16 +2,16 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { SendPace, windowFor } from './send-pace.js';
 
-const PRESENCE = { quietMs: 40, busyMs: 100, quietBelow: 0.3, busyFrom: 0.7 };
-const UPDATES = { quietMs: 0, busyMs: 50, quietBelow: 0.5, busyFrom: 0.9 };
+const PRESENCE = { quietMs: 40, busyMs: 100 };
+const UPDATES = { quietMs: 0, busyMs: 50 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('windowFor', () => {
-  it('keeps the quiet window up to its quiet share and stretches it to the busy one', () => {
+  it('keeps the quiet window up to 30 % busy and stretches it to the busy one at 70 %', () => {
     expect([0, 0.2, 0.3].map((u) => windowFor(u, PRESENCE))).toEqual([40, 40, 40]);
     expect(windowFor(0.5, PRESENCE)).toBe(70);
     expect([0.7, 1].map((u) => windowFor(u, PRESENCE))).toEqual([100, 100]);
-    expect([0.3, 0.5, 0.7, 0.9, 1].map((u) => windowFor(u, UPDATES))).toEqual([0, 0, 25, 50, 50]);
+    expect([0.3, 0.5, 0.7].map((u) => windowFor(u, UPDATES))).toEqual([0, 25, 50]);
   });
 });
 

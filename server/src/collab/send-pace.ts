@@ -1,25 +1,25 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
-/** How long a room gathers one kind of change before sending it, by how busy the process is. */
+/** How long a room gathers one kind of change before sending it. */
 export interface SendWindow {
   /** The window while the process has time to spare (0: the end of the event loop's turn). */
   quietMs: number;
   /** The window while it is fully busy. */
   busyMs: number;
-  /** Up to this share of time spent working (0–1) the process counts as quiet. */
-  quietBelow: number;
-  /** At and above this share it counts as fully busy. */
-  busyFrom: number;
 }
+
+/** Below this share of time spent working the process counts as quiet. */
+const QUIET_BELOW = 0.3;
+/** At and above this share it counts as fully busy. */
+const BUSY_FROM = 0.7;
 
 /**
  * The window for a process that spent `utilization` (0–1) of the last sample working:
- * `quietMs` up to `quietBelow`, rising in proportion to `busyMs` at `busyFrom` and above,
- * before queues form: a loop that is busy most of the time delays everything it handles.
+ * `quietMs` up to 30 % busy, rising in proportion to `busyMs` at 70 % and above, before
+ * queues form: a loop that is busy most of the time delays everything it handles.
  */
 export function windowFor(utilization: number, window: SendWindow): number {
-  const { quietBelow, busyFrom } = window;
-  const busy = Math.min(1, Math.max(0, (utilization - quietBelow) / (busyFrom - quietBelow)));
+  const busy = Math.min(1, Math.max(0, (utilization - QUIET_BELOW) / (BUSY_FROM - QUIET_BELOW)));
   return Math.round(window.quietMs + busy * (window.busyMs - window.quietMs));
 }
 
