@@ -26,7 +26,8 @@ export function combineRuns(runs: StepFigures[]): StepFigures {
   const passedRuns = runs.filter((run) => run.passed).length;
   return {
     ...(combined as unknown as StepFigures),
-    // Counts, not measures: a step that refused a connection or lost an edit in any run says so.
+    // Counts, not measures: a connection refused, a socket closed or an edit duplicated in any
+    // run shows.
     failedConnections: Math.max(...runs.map((run) => run.failedConnections)),
     unexpectedCloses: Math.max(...runs.map((run) => run.unexpectedCloses)),
     duplicates: Math.max(...runs.map((run) => run.duplicates)),
