@@ -33,7 +33,7 @@ function edit(text: string): Uint8Array {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-function setUp(presenceWindowMs = 30, updateWindowMs = 0) {
+function setUp(presenceWindowMs = 30) {
   const people = [connection('gp'), connection('nurse'), connection('social')];
   const presenceFrames: number[][] = [];
   const broadcaster = new Broadcaster({
@@ -44,7 +44,6 @@ function setUp(presenceWindowMs = 30, updateWindowMs = 0) {
       return Uint8Array.of(...ids);
     },
     presenceWindowMs: () => presenceWindowMs,
-    updateWindowMs: () => updateWindowMs,
   });
   return { people, broadcaster, presenceFrames };
 }
@@ -86,26 +85,6 @@ describe('Broadcaster', () => {
     await nextTurn();
     expect(people.map((p) => p.writes)).toEqual([0, 1, 1]);
     expect(nurse!.frames).toEqual([walk, swim]);
-  });
-
-  it('gathers updates for their window when it is open, then sends them in one write', async () => {
-    const { people, broadcaster } = setUp(1000, 30);
-    const [gp, nurse, social] = people;
-    const walk = edit('walk');
-    const swim = edit('swim');
-    broadcaster.update(walk, gp);
-    await nextTurn();
-    expect(people.map((p) => p.writes)).toEqual([0, 0, 0]);
-    broadcaster.update(swim, nurse);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(people.map((p) => p.writes)).toEqual([1, 1, 1]);
-    expect(social!.frames).toEqual([walk, swim]);
-    // The window starts again with the next update, not at once.
-    broadcaster.update(edit('run'), social);
-    await nextTurn();
-    expect(people.map((p) => p.writes)).toEqual([1, 1, 1]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(people.map((p) => p.writes)).toEqual([2, 2, 1]);
   });
 
   it('gathers presence changes within the window into one frame', async () => {

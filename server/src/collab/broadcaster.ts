@@ -7,26 +7,24 @@ export interface BroadcasterOptions {
   updateFrame(update: Uint8Array): Uint8Array;
   /** One framed awareness message carrying the current state of these clients. */
   presenceFrame(clientIds: number[]): Uint8Array;
-  /** Updates within this many milliseconds go out together; 0 for those of one turn. */
-  updateWindowMs(): number;
   /** Presence changes within this many milliseconds go out as one message (read per window). */
   presenceWindowMs(): number;
 }
 
 /**
  * Sends a room's changes to its connections, coalesced so that the cost follows the room's
- * size rather than its size squared: document updates arriving in one window (one turn of the
- * event loop while the process has time to spare) reach each connection in one write, without
- * its own; presence changes go out at most once per window, as one message (its sender is
- * spared it when it is the only one). Whatever waits goes out together: presence waiting when
- * updates are sent rides in the same write, since with carets moving the window is almost
- * always open and a second write would cost as much as the first. A message is encoded once
- * and the same bytes are written to every socket.
+ * size rather than its size squared: document updates go out at the end of the event loop's
+ * turn, those of one turn reaching each connection in one write, without its own. No edit
+ * waits on a timer, and a busier process has longer turns, so each write carries more just when
+ * that counts. Presence changes go out at most once per window, as one message (its sender is
+ * spared it when it is the only one), and presence waiting when updates are sent rides in the
+ * same write: with carets moving the window is almost always open, and a second write would
+ * cost as much as the first. A message is encoded once and the same bytes are written to every
+ * socket.
  */
 export class Broadcaster {
   #updates: { update: Uint8Array; origin: unknown }[] = [];
   #updateTurn: NodeJS.Immediate | null = null;
-  #updateTimer: NodeJS.Timeout | null = null;
   readonly #presence = new Set<number>();
   readonly #presenceOrigins = new Set<unknown>();
   #presenceTimer: NodeJS.Timeout | null = null;
@@ -37,10 +35,7 @@ export class Broadcaster {
   update(update: Uint8Array, origin: unknown): void {
     if (this.#stopped) return;
     this.#updates.push({ update, origin });
-    if (this.#updateTurn || this.#updateTimer) return;
-    const windowMs = this.options.updateWindowMs();
-    if (windowMs > 0) this.#updateTimer = setTimeout(() => this.flush(), windowMs);
-    else this.#updateTurn = setImmediate(() => this.flush());
+    this.#updateTurn ??= setImmediate(() => this.flush());
   }
 
   presence(clientIds: number[], origin: unknown): void {
@@ -53,10 +48,8 @@ export class Broadcaster {
   /** Sends whatever is waiting now, e.g. before the connections close. */
   flush(): void {
     if (this.#updateTurn) clearImmediate(this.#updateTurn);
-    if (this.#updateTimer) clearTimeout(this.#updateTimer);
     if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
     this.#updateTurn = null;
-    this.#updateTimer = null;
     this.#presenceTimer = null;
     const updates = this.#updates;
     this.#updates = [];

@@ -34,8 +34,6 @@ export interface RoomOptions {
   projectMs?: number | undefined;
   /** How long presence changes gather before they are sent (default 40 ms). */
   presenceWindowMs?: (() => number) | undefined;
-  /** How long updates gather before they are sent (default 0: those of one turn). */
-  updateWindowMs?: (() => number) | undefined;
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -69,11 +67,10 @@ const LEFT = Symbol('connection left');
 
 /**
  * One open document: its Y.Doc, awareness, connections and persistence. Updates are
- * broadcast at the end of the turn (within the update window while the process is busy) and
- * appended to the log within the writer's batch window; if the process dies in between, the
- * clients still hold them and send them again when they reconnect.
- * With several processes, an update goes to the others once it is in the log, so whatever a
- * client sees through another process is already durable.
+ * broadcast at the end of the turn and appended to the log within the writer's batch window;
+ * if the process dies in between, the clients still hold them and send them again when they
+ * reconnect. With several processes, an update goes to the others once it is in the log, so
+ * whatever a client sees through another process is already durable.
  */
 export class Room implements LogTarget {
   readonly doc = new Y.Doc();
@@ -85,7 +82,6 @@ export class Room implements LogTarget {
     updateFrame: (update) => syncFrame(SyncType.Update, update),
     presenceFrame: (clientIds) => this.#awarenessFrame(clientIds),
     presenceWindowMs: () => this.options.presenceWindowMs?.() ?? PRESENCE_WINDOW_MS,
-    updateWindowMs: () => this.options.updateWindowMs?.() ?? 0,
   });
   #sinceSnapshot = 0;
   #compacting: Promise<void> | null = null;

@@ -23,8 +23,6 @@ export interface RoomsOptions {
 
 /** Presence goes out every 40 ms (25 a second) with time to spare, up to 100 ms when busy. */
 const PRESENCE_WINDOW = { quietMs: PRESENCE_WINDOW_MS, busyMs: 100 };
-/** Updates go out at the end of their turn with time to spare, gathering up to 30 ms when busy. */
-const UPDATE_WINDOW = { quietMs: 0, busyMs: 30 };
 
 /**
  * Owns the lifecycle of every room in the process: one load per document however many
@@ -131,7 +129,6 @@ export class Rooms {
         project: this.options.projectorFor?.(name) ?? undefined,
         projectMs: this.options.projectMs,
         presenceWindowMs: () => this.#pace.windowMs(PRESENCE_WINDOW),
-        updateWindowMs: () => this.#pace.windowMs(UPDATE_WINDOW),
       });
       this.#rooms.set(name, room);
       room.then(

@@ -24,12 +24,13 @@ export function windowFor(utilization: number, window: SendWindow): number {
 }
 
 /**
- * How long every room of the process gathers changes before sending them, from how busy the
- * event loop was over the last sample. While the process has time to spare, changes go out as
- * they come; once it is busy, most of its time goes to writing to sockets, one write per
- * connection per send, so the windows stretch and each write carries more: the process keeps
- * up with more people, and what they see arrives a little later rather than ever later. The
- * update log keeps its few milliseconds whatever the load: it decides what a crash can take.
+ * How long every room of the process gathers presence before sending it, from how busy the
+ * event loop was over the last sample. While the process has time to spare, carets go out
+ * within the quiet window; once it is busy, most of its time goes to writing to sockets, one
+ * write per connection per send, so the window stretches and each write carries more carets:
+ * the process keeps up with more people, and carets arrive a little later rather than ever
+ * later. Edits never wait on a window (see Broadcaster), nor does the update log, whose few
+ * milliseconds decide what a crash can take.
  */
 export class SendPace {
   #utilization = 0;
