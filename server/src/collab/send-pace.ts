@@ -29,8 +29,8 @@ export function windowFor(utilization: number, window: SendWindow): number {
  * within the quiet window; once it is busy, most of its time goes to writing to sockets, one
  * write per connection per send, so the window stretches and each write carries more carets:
  * the process keeps up with more people, and carets arrive a little later rather than ever
- * later. Edits never wait on a window (see Broadcaster), nor does the update log, whose few
- * milliseconds decide what a crash can take.
+ * later. Edits never wait on a window (see Broadcaster), and the update log keeps its few
+ * milliseconds whatever the load: they decide what a crash can take.
  */
 export class SendPace {
   #utilization = 0;
