@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('takes an empty DATABASE_URL or REDIS_URL as unset: the embedded database, one process', () => {
+    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('names a variable that is set but is not a URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'the test database' })).toThrow(/DATABASE_URL/);
+  });
+});
