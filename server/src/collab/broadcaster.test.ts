@@ -38,7 +38,6 @@ function setUp(presenceWindowMs = 30) {
   const presenceFrames: number[][] = [];
   const broadcaster = new Broadcaster({
     connections: () => people,
-    updateFrame: (update) => update,
     presenceFrame: (ids) => {
       presenceFrames.push(ids);
       return Uint8Array.of(...ids);

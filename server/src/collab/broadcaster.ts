@@ -3,8 +3,6 @@ import type { Connection } from './connection.js';
 export interface BroadcasterOptions {
   /** The connections to send to, at the moment of sending. */
   connections(): Iterable<Connection>;
-  /** One framed sync-update message for a document update. */
-  updateFrame(update: Uint8Array): Uint8Array;
   /** One framed awareness message carrying the current state of these clients. */
   presenceFrame(clientIds: number[]): Uint8Array;
   /** Presence changes within this many milliseconds go out as one message (read per window). */
@@ -23,7 +21,7 @@ export interface BroadcasterOptions {
  * socket.
  */
 export class Broadcaster {
-  #updates: { update: Uint8Array; origin: unknown }[] = [];
+  #updates: { frame: Uint8Array; origin: unknown }[] = [];
   #updateTurn: NodeJS.Immediate | null = null;
   readonly #presence = new Set<number>();
   readonly #presenceOrigins = new Set<unknown>();
@@ -32,9 +30,10 @@ export class Broadcaster {
 
   constructor(private readonly options: BroadcasterOptions) {}
 
-  update(update: Uint8Array, origin: unknown): void {
+  /** Queues one framed sync-update message, from `origin`, for the end of this turn. */
+  update(frame: Uint8Array, origin: unknown): void {
     if (this.#stopped) return;
-    this.#updates.push({ update, origin });
+    this.#updates.push({ frame, origin });
     this.#updateTurn ??= setImmediate(() => this.flush());
   }
 
@@ -53,7 +52,7 @@ export class Broadcaster {
     this.#presenceTimer = null;
     const updates = this.#updates;
     this.#updates = [];
-    const messages = updates.map(({ update }) => this.options.updateFrame(update));
+    const messages = updates.map(({ frame }) => frame);
     const origins = new Set(updates.map(({ origin }) => origin));
     let presenceFrom: unknown = NOBODY;
     if (this.#presence.size > 0) {

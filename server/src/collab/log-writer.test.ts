@@ -35,7 +35,7 @@ describe('LogWriter', () => {
     expect(writer.commitWindow.count).toBe(3);
   });
 
-  it('merges a run by one author into one row, keeping authors apart', async () => {
+  it('logs each update as its own row, in order, under its author', async () => {
     const store = new MemoryStore();
     const writer = new LogWriter(store, { batchMs: 10_000, log: () => {} });
     const plan = target('plan-a');
@@ -43,7 +43,7 @@ describe('LogWriter', () => {
       writer.add(plan, { update: typed(authorId), authorId });
     }
     await writer.flush();
-    expect(store.log.map((e) => e.authorId)).toEqual(['gp', 'nurse', 'gp']);
+    expect(store.log.map((e) => e.authorId)).toEqual(['gp', 'gp', 'nurse', 'gp']);
   });
 
   it('keeps entries after a failed write, ahead of newer ones, and reports nothing stored', async () => {

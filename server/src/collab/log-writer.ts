@@ -1,11 +1,10 @@
-import * as Y from 'yjs';
 import { LatencyHistogram } from '../metrics.js';
 import type { DocumentStore, LogEntry } from './store.js';
 
 /** A document whose accepted updates go to the log, told when they are committed. */
 export interface LogTarget {
   readonly name: string;
-  /** Entries now in the log, in the order they were accepted (runs by one author merged). */
+  /** Entries now in the log, in the order they were accepted. */
   stored(entries: LogEntry[]): void;
 }
 
@@ -67,14 +66,9 @@ export class LogWriter {
     if (this.#queue.size === 0) return;
     const taken = this.#queue;
     this.#queue = new Map();
-    const batches = [...taken].map(([target, queued]) => ({
-      target,
-      queued,
-      entries: mergeByAuthor(queued.entries),
-    }));
     try {
       await this.store.append(
-        batches.map(({ target, entries }) => ({ documentName: target.name, entries })),
+        [...taken].map(([target, { entries }]) => ({ documentName: target.name, entries })),
       );
     } catch (error) {
       for (const [target, queued] of this.#queue) {
@@ -90,28 +84,10 @@ export class LogWriter {
       throw error;
     }
     const committed = performance.now();
-    for (const { target, queued, entries } of batches) {
-      for (const arrival of queued.arrivals) this.commitWindow.record(committed - arrival);
+    for (const [target, { entries, arrivals }] of taken) {
+      for (const arrival of arrivals) this.commitWindow.record(committed - arrival);
       this.rowsWritten += entries.length;
       target.stored(entries);
     }
   }
-}
-
-/** Folds runs of updates by the same author into one log row each. */
-function mergeByAuthor(entries: LogEntry[]): LogEntry[] {
-  const merged: LogEntry[] = [];
-  let run: LogEntry[] = [];
-  const close = () => {
-    if (run.length === 0) return;
-    const update = run.length === 1 ? run[0]!.update : Y.mergeUpdates(run.map((e) => e.update));
-    merged.push({ update, authorId: run[0]!.authorId });
-    run = [];
-  };
-  for (const entry of entries) {
-    if (run.length > 0 && run[0]!.authorId !== entry.authorId) close();
-    run.push(entry);
-  }
-  close();
-  return merged;
 }

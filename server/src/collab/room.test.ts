@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '@careweave/shared';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { CloseCode, MessageType } from '@careweave/shared';
 import { MemoryStore } from './store.js';
 import { TestPeer, delivered, loadTestRoom } from './test-peer.js';
 
@@ -9,6 +11,14 @@ const DOC = 'plan:00000000-0000-4000-8000-000000000001:shared';
 async function loadedFrom(store: MemoryStore): Promise<Y.Doc> {
   const room = await loadTestRoom(DOC, store);
   return room.doc;
+}
+
+/** A sync-update message as a client frames it. */
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 describe('Room', () => {
@@ -29,14 +39,54 @@ describe('Room', () => {
     expect(store.log.map((e) => e.authorId).sort()).toEqual(['gp', 'nurse']);
   });
 
-  it('batches a burst of typing from one author into one log row', async () => {
+  it('logs every update it accepts as its own row, under its author', async () => {
     const store = new MemoryStore();
     const room = await loadTestRoom(DOC, store, { batchMs: 50 });
     const gp = new TestPeer('gp', 'write', room).join();
     for (const ch of 'hello') gp.doc.getText('t').insert(gp.doc.getText('t').length, ch);
     await room.flush();
-    expect(store.log).toHaveLength(1);
+    expect(store.log.map((e) => e.authorId)).toEqual(['gp', 'gp', 'gp', 'gp', 'gp']);
     expect((await loadedFrom(store)).getText('t').toString()).toBe('hello');
+  });
+
+  it('neither logs nor passes on an update it already has', async () => {
+    const store = new MemoryStore();
+    const room = await loadTestRoom(DOC, store);
+    const gp = new TestPeer('gp', 'write', room).join();
+    const nurse = new TestPeer('nurse', 'write', room).join();
+    const social = new TestPeer('social', 'write', room).join();
+    gp.doc.getText('t').insert(0, 'walk');
+    await room.flush();
+    await delivered();
+    const received = vi.spyOn(social, 'send');
+    nurse.sendRaw(updateMessage(Y.encodeStateAsUpdate(gp.doc)));
+    await room.flush();
+    await delivered();
+    expect(store.log).toHaveLength(1);
+    expect(received).not.toHaveBeenCalled();
+    expect(nurse.closed).toBeNull();
+  });
+
+  it('passes on an update that arrives before the one it builds on, so both reach everyone', async () => {
+    const store = new MemoryStore();
+    const room = await loadTestRoom(DOC, store);
+    const gp = new TestPeer('gp', 'write', room).join();
+    const social = new TestPeer('social', 'write', room).join();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    source.getText('t').insert(0, 'walk');
+    source.getText('t').insert(4, ' daily');
+    gp.sendRaw(updateMessage(updates[1]!));
+    await delivered();
+    expect(room.doc.getText('t').toString()).toBe('');
+    gp.sendRaw(updateMessage(updates[0]!));
+    await room.flush();
+    await delivered();
+    expect(room.doc.getText('t').toString()).toBe('walk daily');
+    expect(social.doc.getText('t').toString()).toBe('walk daily');
+    expect(store.log).toHaveLength(2);
+    expect((await loadedFrom(store)).getText('t').toString()).toBe('walk daily');
   });
 
   it('sends a late joiner the whole document', async () => {

@@ -79,7 +79,6 @@ export class Room implements LogTarget {
   readonly #connections = new Map<Connection, Set<number>>();
   readonly #broadcaster = new Broadcaster({
     connections: () => this.#connections.keys(),
-    updateFrame: (update) => syncFrame(SyncType.Update, update),
     presenceFrame: (clientIds) => this.#awarenessFrame(clientIds),
     presenceWindowMs: () => this.options.presenceWindowMs?.() ?? PRESENCE_WINDOW_MS,
   });
@@ -101,7 +100,6 @@ export class Room implements LogTarget {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwareness);
     const project = options.project;
     this.#projection = project
@@ -173,7 +171,8 @@ export class Room implements LogTarget {
             this.#drop(connection, message.type, message.update);
             break;
           }
-          Y.applyUpdate(this.doc, message.update, connection);
+          // A sync-update message is already the frame the others need.
+          this.#accept(message.update, connection, message.type === 'sync-update' ? data : null);
           break;
         case 'awareness':
           applyStampedAwarenessUpdate(
@@ -200,10 +199,25 @@ export class Room implements LogTarget {
    */
   change<T>(authorId: string, write: (doc: Y.Doc) => T): T {
     if (this.#closed) throw new Error(`Room ${this.name} is closing`);
+    const origin = new ServerChange(authorId);
+    let change: Uint8Array | null = null;
+    const keep = (update: Uint8Array, from: unknown) => {
+      if (from === origin) change = update;
+    };
     let result!: T;
-    this.doc.transact(() => {
-      result = write(this.doc);
-    }, new ServerChange(authorId));
+    this.doc.on('update', keep);
+    try {
+      this.doc.transact(() => {
+        result = write(this.doc);
+      }, origin);
+    } finally {
+      this.doc.off('update', keep);
+      // Even a write that threw may have changed the document, and everyone must see it.
+      if (change) {
+        this.#broadcaster.update(syncFrame(SyncType.Update, change), origin);
+        this.options.writer.add(this, { update: change, authorId });
+      }
+    }
     return result;
   }
 
@@ -261,16 +275,25 @@ export class Room implements LogTarget {
     return this.#closed;
   }
 
-  #onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this) return;
-    this.#broadcaster.update(update, origin);
+  /**
+   * Applies an update from a connection or another process and, when the document took
+   * anything from it, passes on the bytes as they came (`frame`, if already framed): having
+   * Yjs encode the change again would cost about as much as applying it.
+   */
+  #accept(
+    update: Uint8Array,
+    origin: Connection | typeof FROM_PEER,
+    frame: Uint8Array | null,
+  ): void {
+    if (!applyTaken(this.doc, update, origin)) return;
+    this.#broadcaster.update(frame ?? syncFrame(SyncType.Update, update), origin);
     if (origin === FROM_PEER) {
       // Logged by the process that took it; this one's projection must still catch up.
       this.#projection?.request();
       return;
     }
-    this.options.writer.add(this, { update, authorId: authorOf(origin, this.#connections) });
-  };
+    this.options.writer.add(this, { update, authorId: origin.userId });
+  }
 
   #onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const owned = this.#connections.get(origin as Connection);
@@ -309,11 +332,11 @@ export class Room implements LogTarget {
     try {
       switch (message.kind) {
         case 'update':
-          Y.applyUpdate(this.doc, message.update, FROM_PEER);
+          this.#accept(message.update, FROM_PEER, null);
           break;
         case 'answer':
           if (message.to === this.options.peers?.processId) {
-            Y.applyUpdate(this.doc, message.update, FROM_PEER);
+            this.#accept(message.update, FROM_PEER, null);
           }
           break;
         case 'awareness':
@@ -383,10 +406,27 @@ export class Room implements LogTarget {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Who made an update: the connection that sent it, or the user a server change acts for. */
-function authorOf(origin: unknown, connections: Map<Connection, unknown>): string | null {
-  if (origin instanceof ServerChange) return origin.authorId;
-  return connections.has(origin as Connection) ? (origin as Connection).userId : null;
+/**
+ * Applies an update in a transaction of its own, and says whether the document took anything
+ * from it: content, deletions, or parts Yjs holds until what they build on arrives. A
+ * duplicate, or a handshake's empty step 2, takes nothing.
+ */
+function applyTaken(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+  let transaction!: Y.Transaction;
+  Y.transact(
+    doc,
+    (tr) => {
+      transaction = tr;
+      Y.applyUpdate(doc, update, origin);
+    },
+    origin,
+    false,
+  );
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
 /** Whether a refused update would have changed anything (a handshake's step 2 may not). */
