@@ -21,8 +21,11 @@ const CARET_LADDER = [500, 1000, 1500, 2000, 2500, 3000, 4000];
 const QUICK_LADDER = [100, 250];
 const CARET_HZ = 5;
 
-/** Careweave as the product ships by default: the reference for every ratio. */
-const REFERENCE: ServerKind = 'careweave-pglite';
+/**
+ * The Careweave every ratio is set against: as the product ships by default (PGlite), or on
+ * Postgres when the run left PGlite out.
+ */
+const REFERENCES: ServerKind[] = ['careweave-pglite', 'careweave-postgres'];
 
 interface Series {
   name: string;
@@ -115,9 +118,10 @@ function summaryTable(series: Series): Table {
   const common = commonStep(series);
   const at = (kind: ServerKind) =>
     series.results.get(kind)?.find((s) => s.clients === common) ?? undefined;
-  const reference = series.results.get(REFERENCE);
+  const referenceKind = REFERENCES.find((kind) => series.results.has(kind));
+  const reference = referenceKind && series.results.get(referenceKind);
   const refCapacity = reference ? capacity(reference) : NaN;
-  const refAt = at(REFERENCE);
+  const refAt = referenceKind && at(referenceKind);
   const rows = [...series.results].map(([kind, steps]) => {
     const here = at(kind);
     const cap = capacity(steps);
@@ -147,7 +151,7 @@ function summaryTable(series: Series): Table {
     rows,
     notes: [
       `capacity = largest step with p99 < ${LATENCY_BUDGET_MS} ms and every edit delivered`,
-      `ratios against ${REFERENCE}; > 1 means Careweave is better on that figure`,
+      `ratios against ${referenceKind ?? 'Careweave'}; > 1 means Careweave is better on that figure`,
       'CPU s/1M = server CPU seconds per million edit deliveries (edit × other client in the room);',
       '  +pg adds the Postgres processes, which run outside the server (PGlite runs inside it)',
     ],
