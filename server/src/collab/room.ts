@@ -15,7 +15,13 @@ import { Broadcaster } from './broadcaster.js';
 import type { Connection } from './connection.js';
 import type { LogTarget, LogWriter } from './log-writer.js';
 import type { Peers } from './peers.js';
-import { applyStored, type DocumentStore, type LogEntry, type Projector } from './store.js';
+import {
+  applyStored,
+  transactTracked,
+  type DocumentStore,
+  type LogEntry,
+  type Projector,
+} from './store.js';
 import { Throttle } from './throttle.js';
 
 export interface RoomOptions {
@@ -200,25 +206,15 @@ export class Room implements LogTarget {
   change<T>(authorId: string, write: (doc: Y.Doc) => T): T {
     if (this.#closed) throw new Error(`Room ${this.name} is closing`);
     const origin = new ServerChange(authorId);
-    let change: Uint8Array | null = null;
-    const keep = (update: Uint8Array, from: unknown) => {
-      if (from === origin) change = update;
-    };
-    let result!: T;
-    this.doc.on('update', keep);
-    try {
-      this.doc.transact(() => {
-        result = write(this.doc);
-      }, origin);
-    } finally {
-      this.doc.off('update', keep);
-      // Even a write that threw may have changed the document, and everyone must see it.
-      if (change) {
-        this.#broadcaster.update(syncFrame(SyncType.Update, change), origin);
-        this.options.writer.add(this, { update: change, authorId });
-      }
-    }
-    return result;
+    return transactTracked(
+      this.doc,
+      origin,
+      () => write(this.doc),
+      (update) => {
+        this.#broadcaster.update(syncFrame(SyncType.Update, update), origin);
+        this.options.writer.add(this, { update, authorId });
+      },
+    );
   }
 
   /** Removes a connection and the presence it published. */

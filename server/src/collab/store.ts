@@ -44,6 +44,29 @@ export function applyStored(doc: Y.Doc, stored: StoredDocument, origin?: unknown
   }, origin);
 }
 
+/**
+ * Runs `write` in one transaction on `doc` and hands `changed` the update it made, if it made
+ * one: even when `write` throws part-way, since what it did change is in the document.
+ */
+export function transactTracked<T>(
+  doc: Y.Doc,
+  origin: unknown,
+  write: () => T,
+  changed: (update: Uint8Array) => void,
+): T {
+  let update: Uint8Array | null = null;
+  const keep = (made: Uint8Array, from: unknown) => {
+    if (from === origin) update = made;
+  };
+  doc.on('update', keep);
+  try {
+    return doc.transact(write, origin);
+  } finally {
+    doc.off('update', keep);
+    if (update) changed(update);
+  }
+}
+
 /** A stored document as one Yjs update, with deleted content dropped. */
 export function storedState(stored: StoredDocument): Uint8Array {
   const doc = new Y.Doc();

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { LogEntry } from '../collab/store.js';
+import { transactTracked, type LogEntry } from '../collab/store.js';
 
 /** A day's length, for seeding dates relative to now. */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,14 +29,11 @@ export class SeededDocument {
 
   /** Makes one attributed change. */
   as(authorId: string, at: Date, write: (doc: Y.Doc) => void): void {
-    const updates: Uint8Array[] = [];
-    const keep = (update: Uint8Array) => updates.push(update);
-    this.doc.on('update', keep);
-    try {
-      this.doc.transact(() => write(this.doc));
-    } finally {
-      this.doc.off('update', keep);
-    }
-    if (updates.length > 0) this.entries.push({ update: Y.mergeUpdates(updates), authorId, at });
+    transactTracked(
+      this.doc,
+      authorId,
+      () => write(this.doc),
+      (update) => this.entries.push({ update, authorId, at }),
+    );
   }
 }
