@@ -27,6 +27,7 @@ function run(figures: Partial<StepFigures>): StepFigures {
     caretRatio: NaN,
     windowSeconds: 12,
     serverCpu: 7,
+    serverKernelCpu: 3,
     postgresCpu: 0,
     redisCpu: 0,
     generatorCpu: 6,

@@ -16,6 +16,7 @@ interface SmokeStep {
   p99: number;
   max: number;
   serverCpu: number;
+  serverKernelCpu: number;
   peakRss: number;
 }
 
@@ -38,6 +39,8 @@ describe('the benchmark', () => {
       }
       expect(step.p50).toBeLessThanOrEqual(step.max);
       expect(step.serverCpu, `${step.kind} CPU seconds`).toBeGreaterThan(0);
+      expect(step.serverKernelCpu, `${step.kind} kernel seconds`).toBeGreaterThanOrEqual(0);
+      expect(step.serverKernelCpu).toBeLessThanOrEqual(step.serverCpu);
       expect(step.peakRss, `${step.kind} peak RSS`).toBeGreaterThan(0);
       expect(step.deliveryRatio, `${step.kind} delivery`).toBe(1);
       expect(step.duplicates).toBe(0);

@@ -10,18 +10,24 @@ const CLK_TCK = (() => {
   }
 })();
 
-/** CPU seconds (user + system) the process has used so far; 0 once it has gone. */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds the process has spent in user space and in the kernel so far; 0 once it has gone. */
+export function cpuTimes(pid: number): { user: number; kernel: number } {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
-    return 0;
+    return { user: 0, kernel: 0 };
   }
   // The command name may hold spaces and parentheses, so count fields after its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the name.
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  return { user: Number(fields[11]) / CLK_TCK, kernel: Number(fields[12]) / CLK_TCK };
+}
+
+/** CPU seconds (user + kernel) the process has used so far; 0 once it has gone. */
+export function cpuSeconds(pid: number): number {
+  const { user, kernel } = cpuTimes(pid);
+  return user + kernel;
 }
 
 function statusKb(pid: number, key: string): number {

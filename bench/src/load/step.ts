@@ -3,6 +3,7 @@ import { DEMO_WRITERS, createPlans, planDocument, signIn, wsHeaders } from '../c
 import {
   GENERATOR_CORE,
   cpuSeconds,
+  cpuTimes,
   machineBusySeconds,
   moveToCore,
   peakRssBytes,
@@ -69,6 +70,11 @@ export interface StepFigures {
   windowSeconds: number;
   /** Server processes' CPU seconds in the window (summed over processes). */
   serverCpu: number;
+  /**
+   * Of `serverCpu`, the seconds spent in the kernel: nearly all of it socket writes and reads,
+   * which every server makes about as many of for the same load.
+   */
+  serverKernelCpu: number;
   /** CPU seconds of Postgres (backends and background writers) in the window. */
   postgresCpu: number;
   /** CPU seconds of Redis in the window (several processes only). */
@@ -168,11 +174,14 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
 
     let cpuStart = 0;
     let cpuEnd = 0;
+    let kernelStart = 0;
+    let kernelEnd = 0;
     let busyStart = 0;
     let busyEnd = 0;
     let pgStart = new Map<number, number>();
     let pgEnd = new Map<number, number>();
     const serverCpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+    const serverKernelCpu = () => servers.reduce((sum, s) => sum + cpuTimes(s.pid).kernel, 0);
     const redis = servers.length > 1 ? processesNamed('redis-server') : [];
     const redisCpu = () => redis.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     let redisStart = 0;
@@ -183,12 +192,14 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
       {
         start() {
           cpuStart = serverCpu();
+          kernelStart = serverKernelCpu();
           redisStart = redisCpu();
           busyStart = machineBusySeconds();
           if (onPostgres) pgStart = postgresCpu();
         },
         end() {
           cpuEnd = serverCpu();
+          kernelEnd = serverKernelCpu();
           redisEnd = redisCpu();
           busyEnd = machineBusySeconds();
           if (onPostgres) pgEnd = postgresCpu();
@@ -233,6 +244,7 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
           : NaN,
       windowSeconds: outcome.windowSeconds,
       serverCpu: cpu,
+      serverKernelCpu: kernelEnd - kernelStart,
       postgresCpu: pgCpu,
       redisCpu: redisEnd - redisStart,
       generatorCpu: outcome.generatorCpuSeconds,

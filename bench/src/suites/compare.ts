@@ -165,6 +165,13 @@ function sharedStep(a: StepFigures[], b: StepFigures[]): number | undefined {
   return both.length ? Math.max(...both) : undefined;
 }
 
+/** Server CPU seconds of one kind per million edit deliveries. */
+function perMillion(f: StepFigures | undefined, seconds: (f: StepFigures) => number): number {
+  return f ? seconds(f) / (f.editDeliveries / 1e6) : NaN;
+}
+const kernelSeconds = (f: StepFigures) => f.serverKernelCpu;
+const userSeconds = (f: StepFigures) => f.serverCpu - f.serverKernelCpu;
+
 /**
  * Careweave against @y/websocket-server on the targets: at least 1.5× its clients within the
  * budget, at most 0.7× its CPU per million deliveries at the largest step both passed, and
@@ -196,6 +203,8 @@ function targetsTable(series: Series): Table | null {
         Number.isNaN(cpuRatio) ? '-' : round(cpuRatio, 2),
         cpuRatio <= TARGET_CPU ? 'met' : 'not met',
         ratio(withDatabase, opponentAt?.cpuPerMillion),
+        ratio(perMillion(here, kernelSeconds), perMillion(opponentAt, kernelSeconds)),
+        ratio(perMillion(here, userSeconds), perMillion(opponentAt, userSeconds)),
         here && floorAt ? ratio(here.cpuPerMillion, floorAt.cpuPerMillion) : '-',
         here && opponentAt ? ratio(here.p99, opponentAt.p99) : '-',
       ];
@@ -210,6 +219,8 @@ function targetsTable(series: Series): Table | null {
       'CPU/1M ×',
       `≤ ${TARGET_CPU}×`,
       'CPU/1M with pg ×',
+      'kernel ×',
+      'user ×',
       'CPU/1M × relay',
       'p99 ×',
     ],
@@ -218,6 +229,8 @@ function targetsTable(series: Series): Table | null {
       `× = Careweave's figure divided by ${TARGET_OPPONENT}'s (the relay's in "× relay"), measured in this run`,
       `at clients: the largest step both passed, where CPU and p99 are compared`,
       'with pg: adds the Postgres processes to Careweave on Postgres (PGlite is already inside)',
+      "kernel, user: the CPU/1M ratio split into the server's system time (socket writes and",
+      '  reads, about as many for every server) and its user time (everything it does itself)',
     ],
   };
 }
