@@ -172,16 +172,19 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
       wsUrls: servers.map((s) => s.wsUrl(documentName)),
     }));
 
-    let cpuStart = 0;
-    let cpuEnd = 0;
-    let kernelStart = 0;
-    let kernelEnd = 0;
+    let cpuStart = { user: 0, kernel: 0 };
+    let cpuEnd = { user: 0, kernel: 0 };
     let busyStart = 0;
     let busyEnd = 0;
     let pgStart = new Map<number, number>();
     let pgEnd = new Map<number, number>();
-    const serverCpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
-    const serverKernelCpu = () => servers.reduce((sum, s) => sum + cpuTimes(s.pid).kernel, 0);
+    const serverCpu = () =>
+      servers
+        .map((s) => cpuTimes(s.pid))
+        .reduce((sum, t) => ({
+          user: sum.user + t.user,
+          kernel: sum.kernel + t.kernel,
+        }));
     const redis = servers.length > 1 ? processesNamed('redis-server') : [];
     const redisCpu = () => redis.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     let redisStart = 0;
@@ -192,14 +195,12 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
       {
         start() {
           cpuStart = serverCpu();
-          kernelStart = serverKernelCpu();
           redisStart = redisCpu();
           busyStart = machineBusySeconds();
           if (onPostgres) pgStart = postgresCpu();
         },
         end() {
           cpuEnd = serverCpu();
-          kernelEnd = serverKernelCpu();
           redisEnd = redisCpu();
           busyEnd = machineBusySeconds();
           if (onPostgres) pgEnd = postgresCpu();
@@ -213,7 +214,8 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
     const edits = recorder.editLatency.percentiles();
     const carets = recorder.caretLatency.percentiles();
     const ratio = outcome.expectedPairs > 0 ? recorder.delivered / outcome.expectedPairs : NaN;
-    const cpu = cpuEnd - cpuStart;
+    const kernelCpu = cpuEnd.kernel - cpuStart.kernel;
+    const cpu = cpuEnd.user - cpuStart.user + kernelCpu;
     const pgCpu = onPostgres ? postgresCpuBetween(pgStart, pgEnd) : 0;
     const passed =
       outcome.failedConnections === 0 &&
@@ -244,7 +246,7 @@ async function runStepOnce(spec: StepSpec): Promise<StepFigures> {
           : NaN,
       windowSeconds: outcome.windowSeconds,
       serverCpu: cpu,
-      serverKernelCpu: kernelEnd - kernelStart,
+      serverKernelCpu: kernelCpu,
       postgresCpu: pgCpu,
       redisCpu: redisEnd - redisStart,
       generatorCpu: outcome.generatorCpuSeconds,
