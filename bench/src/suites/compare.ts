@@ -114,6 +114,14 @@ function commonStep(series: Series): number | undefined {
   return shared.length ? Math.max(...shared) : undefined;
 }
 
+/** CPU seconds of one kind per million edit deliveries. */
+function perMillion(f: StepFigures | undefined, seconds: (f: StepFigures) => number): number {
+  return f ? seconds(f) / (f.editDeliveries / 1e6) : NaN;
+}
+const withPostgresSeconds = (f: StepFigures) => f.serverCpu + f.postgresCpu;
+const kernelSeconds = (f: StepFigures) => f.serverKernelCpu;
+const userSeconds = (f: StepFigures) => f.serverCpu - f.serverKernelCpu;
+
 function summaryTable(series: Series): Table {
   const common = commonStep(series);
   const at = (kind: ServerKind) =>
@@ -130,7 +138,7 @@ function summaryTable(series: Series): Table {
       cap,
       here ? round(here.p99, 1) : '-',
       here ? round(here.cpuPerMillion, 2) : '-',
-      here ? round((here.serverCpu + here.postgresCpu) / (here.editDeliveries / 1e6), 2) : '-',
+      here ? round(perMillion(here, withPostgresSeconds), 2) : '-',
       cap > 0 ? round(refCapacity / cap, 2) : '-',
       here && refAt ? round(here.cpuPerMillion / refAt.cpuPerMillion, 2) : '-',
       here && refAt ? round(here.p99 / refAt.p99, 2) : '-',
@@ -165,13 +173,6 @@ function sharedStep(a: StepFigures[], b: StepFigures[]): number | undefined {
   return both.length ? Math.max(...both) : undefined;
 }
 
-/** Server CPU seconds of one kind per million edit deliveries. */
-function perMillion(f: StepFigures | undefined, seconds: (f: StepFigures) => number): number {
-  return f ? seconds(f) / (f.editDeliveries / 1e6) : NaN;
-}
-const kernelSeconds = (f: StepFigures) => f.serverKernelCpu;
-const userSeconds = (f: StepFigures) => f.serverCpu - f.serverKernelCpu;
-
 /**
  * Careweave against @y/websocket-server on the targets: at least 1.5× its clients within the
  * budget, at most 0.7× its CPU per million deliveries at the largest step both passed, and
@@ -192,9 +193,7 @@ function targetsTable(series: Series): Table | null {
       const floorAt = at(series.results.get(FLOOR), step);
       const capacityRatio = capacity(opponent) > 0 ? capacity(steps) / capacity(opponent) : NaN;
       const cpuRatio = here && opponentAt ? here.cpuPerMillion / opponentAt.cpuPerMillion : NaN;
-      const withDatabase = here
-        ? (here.serverCpu + here.postgresCpu) / (here.editDeliveries / 1e6)
-        : NaN;
+      const withDatabase = perMillion(here, withPostgresSeconds);
       return [
         kind,
         Number.isNaN(capacityRatio) ? '-' : round(capacityRatio, 2),
