@@ -15,7 +15,11 @@ import type { SuiteOptions, SuiteResult } from '../main.js';
 import { progress, round, type Table } from '../report.js';
 import { SERVER_KINDS, type ServerKind } from '../servers.js';
 
-const LADDER = [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000];
+/**
+ * 500 clients apart from 1,500 to 5,000, where the servers compared reach their capacity: with
+ * steps 1,000 apart a capacity ratio there can only read 1.33×, 1.5× or 1.67×.
+ */
+const LADDER = [250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 8000];
 /** Carets add load on top of the edits: the ladder starts higher and climbs in bigger steps. */
 const CARET_LADDER = [500, 1000, 1500, 2000, 2500, 3000, 4000];
 const QUICK_LADDER = [100, 250];
