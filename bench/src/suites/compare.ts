@@ -17,7 +17,7 @@ import { SERVER_KINDS, type ServerKind } from '../servers.js';
 
 /**
  * 500 clients apart from 1,500 to 5,000, where the servers compared reach their capacity: with
- * steps 1,000 apart a capacity ratio there can only read 1.33×, 1.5× or 1.67×.
+ * steps 1,000 apart a ratio near the 1.5× target could only read 1.33×, 1.5× or 1.67×.
  */
 const LADDER = [250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 8000];
 /** Carets add load on top of the edits: the ladder starts higher and climbs in bigger steps. */
