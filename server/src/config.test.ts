@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  it('takes an empty PORT as unset too, not as a request for any free port', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
   it('names a variable that is set but is not a URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'the test database' })).toThrow(/DATABASE_URL/);
   });

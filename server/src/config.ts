@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** Blank means unset, as a shell user would mean it: `DATABASE_URL= pnpm start`, `PORT=`. */
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
-/** A URL, or nothing: `DATABASE_URL= pnpm start` means "unset", as a shell user would mean it. */
-const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+/** A URL, or nothing. */
+const optionalUrl = z.preprocess(blankIsUnset, z.string().url().optional());
 
 const ConfigSchema = z.object({
-  PORT: port.default(3000),
+  PORT: z.preprocess(blankIsUnset, port.default(3000)),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
-  /** Extra origins allowed to open WebSockets, comma-separated (the page's own is always allowed). */
+  /**
+   * Extra origins allowed to open WebSockets and to send the API requests that change things,
+   * comma-separated (the page's own is always allowed).
+   */
   ALLOWED_ORIGINS: z.string().default(''),
   /** A room with nobody in it unloads after this long. */
   ROOM_IDLE_MS: positiveInt.default(30_000),
