@@ -51,6 +51,38 @@ describe(`sign-in and the HTTP API (${databaseBackend})`, () => {
     expect(await res.json()).toEqual({ error: expect.any(String) });
   });
 
+  it('answers an empty password or email as bad credentials, and a body without them 400', async () => {
+    expect((await postLogin(server.url, 'nurse@demo.test', '')).status).toBe(401);
+    expect((await postLogin(server.url, '', 'careweave-demo')).status).toBe(401);
+    const noPassword = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nurse@demo.test' }),
+    });
+    expect(noPassword.status).toBe(400);
+  });
+
+  it('refuses a sign-in posted from another site’s page', async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://attacker.example' },
+      body: JSON.stringify({ email: 'nurse@demo.test', password: 'careweave-demo' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('slides the session cookie on API requests too, so API clients stay signed in', async () => {
+    const cookie = await login(server.url, 'pharmacist@demo.test');
+    const res = await get(server.url, '/api/me', cookie);
+    expect(res.status).toBe(200);
+    const slid = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+    expect(slid?.split(';')[0]).toBe(cookie);
+    const expires = /expires=([^;]+)/i.exec(slid!)?.[1];
+    expect(new Date(expires!).getTime()).toBeGreaterThan(Date.now());
+    expect(slid!.toLowerCase()).toContain('httponly');
+  });
+
   it('answers /api/me with 401 without a session', async () => {
     const res = await get(server.url, '/api/me');
     expect(res.status).toBe(401);
@@ -143,7 +175,12 @@ describe(`login rate limit (${databaseBackend})`, () => {
     expect((await postLogin(server.url, 'pharmacist@demo.test', 'wrong-password')).status).toBe(
       429,
     );
-    expect((await postLogin(server.url, 'pharmacist@demo.test')).status).toBe(429);
+    const refused = await postLogin(server.url, 'pharmacist@demo.test');
+    expect(refused.status).toBe(429);
+    // Says how long to wait: the rest of the 15-minute window.
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
     // The limit is per account: a colleague on the same machine can still sign in.
     expect((await postLogin(server.url, 'physio@demo.test')).status).toBe(200);
   });

@@ -191,4 +191,36 @@ describe(`adding a person with POST /api/people (${databaseBackend})`, () => {
       input.nhsNumber,
     );
   });
+
+  it('refuses a request from another site’s page with 403 and adds nobody', async () => {
+    const input = validInput();
+    // A page on another port of the same host is the same site, so SameSite=Lax sends the cookie.
+    const fromElsewhere = (origin: string) =>
+      fetch(`${server.url}/api/people`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', cookie: navCookie, origin },
+        body: JSON.stringify(input),
+      });
+    for (const origin of ['http://127.0.0.1:1', 'https://attacker.example', 'null']) {
+      const res = await fromElsewhere(origin);
+      expect(res.status, origin).toBe(403);
+      expect(((await res.json()) as ErrorAnswer).error).toMatch(/another site/);
+    }
+    const people = await listPeople(server.url, navCookie);
+    expect(people.some((p) => p.nhsNumber === input.nhsNumber)).toBe(false);
+
+    // The page's own origin, and clients that send none, are served.
+    const own = await fetch(`${server.url}/api/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: navCookie, origin: server.url },
+      body: JSON.stringify(input),
+    });
+    expect(own.status).toBe(201);
+    // Reading from another site is left to the browser's CORS, which the API does not open.
+    const read = await fetch(`${server.url}/api/people`, {
+      headers: { cookie: navCookie, origin: 'https://attacker.example' },
+    });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

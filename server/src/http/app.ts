@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { getCookie, deleteCookie } from 'hono/cookie';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sql } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { WebSocket } from 'ws';
 import type { Db } from '@careweave/db';
 import type { AuthService } from '../auth/auth-service.js';
-import { SESSION_COOKIE, cookieIsSecure, type SessionService } from '../auth/session-service.js';
+import { SESSION_COOKIE, type SessionService } from '../auth/session-service.js';
 import type { PeopleService } from '../people-service.js';
 import type { PlansService } from '../plans/plans-service.js';
 import type { MeetingsService } from '../meetings/meetings-service.js';
@@ -19,6 +19,7 @@ import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { fail, onError } from './errors.js';
+import { refuseCrossSiteWrites } from './origin.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { measureRoutes } from './measure-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
@@ -27,6 +28,7 @@ import { referralRoutes } from './referral-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { versionRoutes } from './version-routes.js';
 import { requireUser as requireUserFor, type Env } from './require-user.js';
+import { setSessionCookie } from './session-cookie.js';
 
 export interface AppDeps {
   db: Db;
@@ -48,7 +50,7 @@ export interface AppDeps {
   sessionWatch: SessionWatch;
 }
 
-const LoginBody = z.object({ email: z.string().min(1), password: z.string().min(1) });
+const LoginBody = z.object({ email: z.string(), password: z.string() });
 
 /** The HTTP API and the collaboration endpoint (DESIGN §6). */
 export function createApp(deps: AppDeps) {
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<Env>();
   app.onError(onError);
+  app.use('/api/*', refuseCrossSiteWrites(deps.allowedOrigins));
 
   app.get('/healthz', async (c) => {
     try {
@@ -73,17 +76,12 @@ export function createApp(deps: AppDeps) {
     const address = getConnInfo(c).remote.address ?? 'unknown';
     const result = await auth.login(body.data.email, body.data.password, address);
     if (!result.ok && result.reason === 'rate-limited') {
-      c.header('Retry-After', String(result.retryAfterSeconds));
-      fail(429, 'Too many sign-in attempts. Wait a few minutes and try again.');
+      fail(429, 'Too many sign-in attempts. Wait a few minutes and try again.', undefined, {
+        'Retry-After': String(result.retryAfterSeconds),
+      });
     }
     if (!result.ok) fail(401, 'Email or password is not right.');
-    setCookie(c, SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: cookieIsSecure(new URL(c.req.url)),
-      path: '/',
-      expires: result.expiresAt,
-    });
+    setSessionCookie(c, result.token, result.expiresAt);
     return c.json({ user: result.user });
   });
 

@@ -4,17 +4,7 @@ import { CloseCode, parseDocumentName, presenceColour } from '@careweave/shared'
 import { SESSION_COOKIE } from '../auth/session-service.js';
 import { socketEvents, type Admission } from '../collab/socket.js';
 import type { AppDeps } from './app.js';
-
-/** The Origin must be the page's own host or one configured; non-browsers send none. */
-function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]) {
-  if (!origin) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+import { originAllowed } from './origin.js';
 
 /** `WS /collab/:docName`: checks session, Origin and access, then hands the socket to its room. */
 export function collabRoute({

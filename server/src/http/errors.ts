@@ -7,9 +7,10 @@ export function fail(
   status: ContentfulStatusCode,
   error: string,
   fields?: Record<string, string>,
+  headers?: Record<string, string>,
 ): never {
   throw new HTTPException(status, {
-    res: Response.json(fields ? { error, fields } : { error }, { status }),
+    res: Response.json(fields ? { error, fields } : { error }, { status, headers }),
   });
 }
 

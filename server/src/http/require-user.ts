@@ -3,15 +3,18 @@ import { createMiddleware } from 'hono/factory';
 import { SESSION_COOKIE, type SessionService } from '../auth/session-service.js';
 import type { User } from '../repo/users.js';
 import { fail } from './errors.js';
+import { setSessionCookie } from './session-cookie.js';
 
 /** Routes behind `requireUser` find the signed-in user in `c.var.user`. */
 export type Env = { Variables: { user: User } };
 
-/** Answers 401 unless the request carries a live session. */
+/** Answers 401 unless the request carries a live session, whose cookie then slides with it. */
 export function requireUser(sessions: SessionService) {
   return createMiddleware<Env>(async function requireUser(c, next) {
-    const session = await sessions.validate(getCookie(c, SESSION_COOKIE));
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = await sessions.validate(token);
     if (!session) fail(401, 'Your session has ended. Sign in to continue.');
+    setSessionCookie(c, token!, session.expiresAt);
     c.set('user', session.user);
     await next();
   });
