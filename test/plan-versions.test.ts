@@ -71,7 +71,9 @@ describe(`signed-off plan versions (${databaseBackend})`, () => {
     };
 
     const path = `/api/plans/${planId}/versions`;
-    for (const cookie of [nurseCookie, partnerCookie]) {
+    // The administrator is in the team but may read no plan: still told they may not chair.
+    const adminCookie = await login(server.url, 'admin@demo.test');
+    for (const cookie of [nurseCookie, partnerCookie, adminCookie]) {
       const refused = await send(server.url, 'POST', path, cookie, { label: 'Not a chair' });
       expect(refused.status).toBe(403);
       expect(await refused.json()).toHaveProperty('error');

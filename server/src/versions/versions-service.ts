@@ -101,12 +101,14 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     },
 
     async create(user, planId, input) {
-      const plan = await readable(user, planId);
-      if (!plan) return NO_PLAN;
-      const { person } = plan;
-      if (!mayChair(user.role, await membership(db, user.id, person.neighbourhoodId))) {
-        return NOT_CHAIR;
-      }
+      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
+      if (!person) return NO_PLAN;
+      const member = await membership(db, user.id, person.neighbourhoodId);
+      // The person's own team may know the plan is there, so a member who may not chair is
+      // told so, whether or not they may read it; to anyone else there is no such plan.
+      if (!member.inTeam) return NO_PLAN;
+      if (!mayChair(user.role, member)) return NOT_CHAIR;
+      if (planDocumentsFor(user, person).length === 0) return NO_PLAN;
       const fields = await signOffProblems(person, input);
       if (Object.keys(fields).length > 0) {
         return { ok: false, status: 400, error: 'Check the fields marked.', fields };
