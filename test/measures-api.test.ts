@@ -235,6 +235,42 @@ describe(`wellbeing measures through the API (${databaseBackend})`, () => {
     expect(answer.followUpDue).toBe('2026-09-01');
   });
 
+  it('takes the date from a date and time as the date on a London wall then', async () => {
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    // 23:30 UTC in British Summer Time is already the next day in London.
+    const summerNight = await recordMeasure(server.url, navCookie, person.id, {
+      instrument: 'SWEMWBS',
+      items: same(7, 3),
+      takenAt: '2026-07-01T23:30:00.000Z',
+    });
+    const morning = await recordMeasure(server.url, navCookie, person.id, {
+      instrument: 'SWEMWBS',
+      items: same(7, 4),
+      takenAt: '2026-08-03T09:15',
+    });
+    const { measures } = await measuresOf(server.url, navCookie, person.id);
+    expect(measures.map((m) => [m.id, m.takenAt])).toEqual([
+      [summerNight.id, '2026-07-02'],
+      [morning.id, '2026-08-03'],
+    ]);
+    for (const takenAt of [
+      'yesterday',
+      '2026-13-01',
+      '2026-08-03T25:00Z',
+      12,
+      '3026-01-01T10:00Z',
+    ]) {
+      const res = await postMeasure(server.url, navCookie, person.id, {
+        instrument: 'SWEMWBS',
+        items: same(7, 3),
+        takenAt,
+      });
+      expect(res.status, String(takenAt)).toBe(400);
+      const answer = (await res.json()) as { fields?: Record<string, string> };
+      expect(answer.fields?.takenAt, String(takenAt)).toEqual(expect.any(String));
+    }
+  });
+
   it('lets neither a partner nor an admin record a measure', async () => {
     const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
     const body = { instrument: 'SWEMWBS', items: same(7, 3) };

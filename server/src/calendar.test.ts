@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServiceTime, todayIso } from './calendar.js';
+import { parseServiceDate, parseServiceTime, todayIso } from './calendar.js';
 
 describe('todayIso', () => {
   it('gives the date on a London wall, not in UTC', () => {
@@ -21,5 +21,21 @@ describe('parseServiceTime', () => {
     );
     expect(parseServiceTime('tomorrow')).toBeNull();
     expect(parseServiceTime('2026-07-06')).toBeNull();
+  });
+});
+
+describe('parseServiceDate', () => {
+  it('keeps a date, and reads a date and time as the date on a London wall then', () => {
+    expect(parseServiceDate('2026-07-01')).toBe('2026-07-01');
+    expect(parseServiceDate('2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
+    expect(parseServiceDate('2026-12-01T23:30:00Z')).toBe('2026-12-01');
+    expect(parseServiceDate('2026-07-02T00:30+02:00')).toBe('2026-07-01');
+    expect(parseServiceDate('2026-07-01T23:30')).toBe('2026-07-01');
+  });
+
+  it('refuses what is not a date', () => {
+    for (const value of ['2026-02-30', '01/07/2026', '2026-07-01T25:00Z', 'Jul 1 2026 Z', '', 7]) {
+      expect(parseServiceDate(value), String(value)).toBeNull();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { isIsoDate } from '@careweave/shared';
+
 /** Where Careweave's teams work: "today" and "overdue" follow the clock on their wall. */
 export const SERVICE_TIME_ZONE = 'Europe/London';
 
@@ -51,6 +53,17 @@ export function parseServiceTime(value: string, timeZone = SERVICE_TIME_ZONE): D
   // Twice, so that a time just after a clock change takes the offset in force then.
   const first = wall - offsetMs(wall, timeZone);
   return new Date(wall - offsetMs(first, timeZone));
+}
+
+/**
+ * The date something happened, as the API accepts it: a date (YYYY-MM-DD) as given, or a date
+ * and time (see `parseServiceTime`) as the date on the service's wall then; null if neither.
+ */
+export function parseServiceDate(value: unknown, timeZone = SERVICE_TIME_ZONE): string | null {
+  if (typeof value !== 'string') return null;
+  if (isIsoDate(value)) return value;
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(value) ? parseServiceTime(value, timeZone) : null;
+  return at ? todayIso(at, timeZone) : null;
 }
 
 /** A date (YYYY-MM-DD) as people read it: "23 February 2027". */

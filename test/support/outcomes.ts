@@ -109,7 +109,7 @@ export function postMeasure(
   url: string,
   cookie: string,
   personId: string,
-  body: { instrument: string; items: unknown[]; takenAt?: string },
+  body: { instrument: string; items: unknown[]; takenAt?: unknown },
 ): Promise<Response> {
   return send(url, 'POST', `/api/people/${personId}/measures`, cookie, body);
 }

@@ -2,7 +2,6 @@ import type { Db } from '@careweave/db';
 import {
   canSeePerson,
   isInstrument,
-  isIsoDate,
   isUuid,
   measureItems,
   measureProblems,
@@ -10,7 +9,7 @@ import {
   type Instrument,
   type ItemAnswer,
 } from '@careweave/shared';
-import { todayIso } from '../calendar.js';
+import { parseServiceDate, todayIso } from '../calendar.js';
 import type { MeasureWording } from '../config.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';
@@ -100,8 +99,8 @@ export function createMeasuresService(db: Db, wording: MeasureWording | null): M
       if (!person) return NOT_FOUND;
       const today = todayIso();
       const fields = measureProblems(input.instrument, input.items);
-      const takenAt = input.takenAt ?? today;
-      if (!isIsoDate(takenAt)) fields.takenAt = 'Enter the date taken as year-month-day';
+      const takenAt = parseServiceDate(input.takenAt ?? today);
+      if (!takenAt) fields.takenAt = 'Enter the date taken as year-month-day';
       else if (takenAt > today) fields.takenAt = 'The date taken must be today or in the past';
       if (Object.keys(fields).length > 0) {
         return {
