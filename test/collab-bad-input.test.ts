@@ -94,6 +94,27 @@ describe(`malformed and oversized messages (${databaseBackend})`, () => {
     expect(disconnects()).toBe(0);
   });
 
+  it('refuses a frame that declares a gigabyte with 4413 from its header alone', async () => {
+    const { gp, nurse, disconnects } = await healthyPair(server, docName);
+    const big = await joinedRawSocket(server, docName);
+    const closed = closeCodeOf(big);
+    // A masked binary frame header declaring 2^30 bytes, then the first few of them: the
+    // server must not wait for (or gather) the rest, far past what the transport would hold.
+    const header = Buffer.alloc(14);
+    header[0] = 0x82;
+    header[1] = 0x80 | 127;
+    header.writeBigUInt64BE(2n ** 30n, 2);
+    const tcp = (big as unknown as { _socket: import('node:net').Socket })._socket;
+    tcp.write(Buffer.concat([header, Buffer.from([0, 2, 1, 2, 3, 4])]));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.TooLarge);
+    expect(reason).toMatch(/over 65536 bytes/);
+
+    nurse.doc.getText('huge').insert(0, 'unharmed');
+    await waitFor(() => gp.doc.getText('huge').toString() === 'unharmed', 'the edit after');
+    expect(disconnects()).toBe(0);
+  });
+
   it('accepts a message just under the limit', async () => {
     // The control for the test above: size alone decides, not the content.
     const { gp, nurse } = await healthyPair(server, docName);

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import {
   CloseCode,
   binaryFrame,
+  largestDeclaredLength,
   readClientBinaryFrames,
   withinSizeLimit,
   type Access,
@@ -70,13 +71,22 @@ interface WsReceiver {
  * Reads the common chunk (whole binary frames, nothing else) before ws does, which would take
  * each message through a stream write, its frame state machine and an event. Whenever ws's
  * reader is mid-frame or the chunk holds anything else, ws reads it as usual, so pings,
- * closes, fragments and protocol errors keep ws's handling and every message its order.
+ * closes, fragments and protocol errors keep ws's handling and every message its order. A
+ * frame that declares more than `maxMessageBytes` is refused from its header (`tooLarge`), and
+ * the rest of what the client sends is dropped unread, however large.
  */
-function readFramesFirst(ws: WebSocket, onMessage: (data: Uint8Array) => void): void {
+function readFramesFirst(
+  ws: WebSocket,
+  maxMessageBytes: number,
+  onMessage: (data: Uint8Array) => void,
+  tooLarge: () => void,
+): void {
   const receiver = (ws as unknown as { _receiver: WsReceiver })._receiver;
   if (typeof receiver?._state !== 'number') return;
   const write = receiver.write.bind(receiver);
+  let refused = false;
   receiver.write = (chunk: Buffer) => {
+    if (refused) return true;
     const idle =
       receiver._state === 0 &&
       receiver._bufferedBytes === 0 &&
@@ -85,6 +95,11 @@ function readFramesFirst(ws: WebSocket, onMessage: (data: Uint8Array) => void): 
       !receiver._errored &&
       ws.readyState === ws.OPEN;
     const messages = idle ? readClientBinaryFrames(chunk) : null;
+    if (idle && !messages && largestDeclaredLength(chunk) > maxMessageBytes) {
+      refused = true;
+      tooLarge();
+      return true;
+    }
     if (!messages) return write(chunk);
     for (const message of messages) {
       if (ws.readyState !== ws.OPEN) break;
@@ -133,18 +148,16 @@ export function socketEvents(
         sendAll: (messages) => sendBinary(raw, messages),
         close: (code, reason) => raw.close(code, reason),
       };
+      const tooLarge = () => raw.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
       const onBinary = (data: Uint8Array) => {
-        if (!withinSizeLimit(data.byteLength, maxMessageBytes)) {
-          raw.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
-          return;
-        }
+        if (!withinSizeLimit(data.byteLength, maxMessageBytes)) return tooLarge();
         deliver(data);
       };
       raw.on('message', (data: Buffer, isBinary: boolean) => {
         if (isBinary) return onBinary(data);
         raw.close(CloseCode.Malformed, 'Malformed message: text frames are not used');
       });
-      readFramesFirst(raw, onBinary);
+      readFramesFirst(raw, maxMessageBytes, onBinary, tooLarge);
       let alive = true;
       raw.on('pong', () => (alive = true));
       heartbeat = setInterval(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryFrame, readClientBinaryFrames } from './websocket-frame.js';
+import { binaryFrame, largestDeclaredLength, readClientBinaryFrames } from './websocket-frame.js';
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => i % 251);
 
@@ -76,5 +76,31 @@ describe('readClientBinaryFrames', () => {
       expect(readClientBinaryFrames(chunk), name).toBeNull();
       expect([...chunk], name).toEqual(bytes);
     }
+  });
+});
+
+describe('largestDeclaredLength', () => {
+  it('reads 7-, 16- and 64-bit lengths from the headers of a chunk’s frames', () => {
+    expect(largestDeclaredLength(Uint8Array.from(clientFrame(payload(5))))).toBe(5);
+    const chunk = Uint8Array.from([
+      ...clientFrame(payload(3)),
+      ...clientFrame(payload(300)),
+      ...clientFrame(payload(10)),
+    ]);
+    expect(largestDeclaredLength(chunk)).toBe(300);
+    // 2^32 bytes declared, four of them sent: the header alone says how large.
+    const huge = [0x82, 0x80 | 127, 0, 0, 0, 1, 0, 0, 0, 0, 1, 2, 3, 4, 9, 9, 9, 9];
+    expect(largestDeclaredLength(Uint8Array.from(huge))).toBe(2 ** 32);
+    expect(largestDeclaredLength(Uint8Array.from([...clientFrame(payload(2)), ...huge]))).toBe(
+      2 ** 32,
+    );
+  });
+
+  it('counts no header cut off at the chunk’s end', () => {
+    expect(largestDeclaredLength(Uint8Array.of(0x82))).toBe(0);
+    expect(largestDeclaredLength(Uint8Array.of(0x82, 0x80 | 126, 1))).toBe(0);
+    expect(largestDeclaredLength(Uint8Array.of(0x82, 0x80 | 127, 0, 0, 0, 1))).toBe(0);
+    const whole = clientFrame(payload(40));
+    expect(largestDeclaredLength(Uint8Array.from([...whole, 0x82, 0x80 | 126]))).toBe(40);
   });
 });

@@ -57,3 +57,33 @@ export function readClientBinaryFrames(chunk: Uint8Array): Uint8Array[] | null {
   }
   return messages;
 }
+
+/**
+ * The largest payload any frame in a chunk declares, read from the frame headers alone (7-, 16-
+ * or 64-bit lengths), for a chunk that starts at a frame's first byte: a message too large to
+ * accept is known from its first bytes, before the rest of it has been sent. A header cut off
+ * at the chunk's end is not counted.
+ */
+export function largestDeclaredLength(chunk: Uint8Array): number {
+  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let largest = 0;
+  let at = 0;
+  while (chunk.length - at >= 2) {
+    const second = chunk[at + 1]!;
+    let length = second & 0x7f;
+    let headerLength = 2;
+    if (length === 126) {
+      if (chunk.length - at < 4) break;
+      length = view.getUint16(at + 2);
+      headerLength = 4;
+    } else if (length === 127) {
+      if (chunk.length - at < 10) break;
+      length = Number(view.getBigUint64(at + 2));
+      headerLength = 10;
+    }
+    largest = Math.max(largest, length);
+    const maskLength = second & 0x80 ? 4 : 0;
+    at += headerLength + maskLength + length;
+  }
+  return largest;
+}
