@@ -1,6 +1,7 @@
 import {
   ATTENDANCE_MODES,
   DECISIONS,
+  isUuid,
   ROLE_LABELS,
   nextCase,
   signOffLabel,
@@ -135,7 +136,9 @@ export function meetingLive(deps: MeetingDeps) {
       if (!ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
         return invalid('mode', 'Say whether they are in the room or remote');
       }
-      if (!(await setAttendanceMode(db, id, userId, input.mode as string))) {
+      const joined =
+        isUuid(userId) && (await setAttendanceMode(db, id, userId, input.mode as string));
+      if (!joined) {
         return { ok: false, status: 404, error: 'That person has not joined this meeting.' };
       }
       return { ok: true };
