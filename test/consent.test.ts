@@ -4,6 +4,7 @@ import { getJson, me, send, type PersonDetail, type PlanView } from './support/a
 import {
   closeCodeOf,
   connect,
+  firstMessage,
   get,
   listPeople,
   login,
@@ -85,6 +86,18 @@ describe(`recording consent to share (${databaseBackend})`, () => {
       cookie: partnerCookie,
     });
     expect((await closeCodeOf(clinical)).code).toBe(CloseCode.Forbidden);
+    // The partner's plan stays open while the GP withdraws consent, and the nurse's with it.
+    const partnerOpen = openRaw(server.wsUrl, sharedPlanDocument(person.planId), {
+      cookie: partnerCookie,
+    });
+    await firstMessage(partnerOpen);
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    const nurseOpen = openRaw(server.wsUrl, sharedPlanDocument(person.planId), {
+      cookie: nurseCookie,
+    });
+    await firstMessage(nurseOpen);
+    // Well inside the 30 s heartbeat: withdrawing consent takes effect at once.
+    const partnerClosed = closeCodeOf(partnerOpen, 5_000);
 
     // The GP withdraws it: recorded as the GP, later.
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -96,6 +109,11 @@ describe(`recording consent to share (${databaseBackend})`, () => {
     expect(afterWithdrawing.consentToShare).toBe(false);
     expect(afterWithdrawing.consentRecordedBy).toEqual({ id: gp.id, name: gp.name });
     expect(new Date(afterWithdrawing.consentRecordedAt!).getTime()).toBeGreaterThan(givenAt);
+    expect(await partnerClosed).toEqual({
+      code: CloseCode.Forbidden,
+      reason: 'Your access to this document has changed',
+    });
+    expect(nurseOpen.readyState).toBe(nurseOpen.OPEN);
 
     expect(await partnerSees(server, partnerCookie, person)).toEqual({
       listed: false,

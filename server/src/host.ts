@@ -63,13 +63,15 @@ export async function openCareweave(
     attempts: config.loginAttempts,
     windowMs: config.loginWindowMs,
   });
-  const people = createPeopleService(db);
+  // Consent given or withdrawn holds for open plans at once, not a heartbeat later.
+  const people = createPeopleService(db, () => void sessionWatch.check());
   const plans = createPlansService(db);
-  const sessionWatch = new SessionWatch(
-    (tokens) => sessions.stillValid(tokens),
-    config.heartbeatMs,
+  const sessionWatch = new SessionWatch({
+    stillValid: (tokens) => sessions.stillValid(tokens),
+    accessNow: (sockets) => people.accessNow(sockets),
+    intervalMs: config.heartbeatMs,
     log,
-  );
+  });
   const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
   const rooms = new Rooms(createDocumentStore(db), {
     idleMs: config.roomIdleMs,

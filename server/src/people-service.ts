@@ -5,6 +5,7 @@ import {
   parseDocumentName,
   planDocumentAccess,
   type Access,
+  type DocumentRef,
 } from '@careweave/shared';
 import { todayIso } from './calendar.js';
 import type { Outcome } from './person-detail.js';
@@ -15,15 +16,16 @@ import {
   type PlanDocument,
 } from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
-import { findMeeting } from './repo/meetings.js';
+import { findMeeting, findMeetings, type MeetingRow } from './repo/meetings.js';
 import {
+  findPeopleByPlans,
   findPersonByPlan,
   listPathwayHistory,
   listPeopleIn,
   type PersonRow,
 } from './repo/people.js';
 import { actionCounts } from './repo/plans.js';
-import { listTeam, type TeamMember, type User } from './repo/users.js';
+import { findUser, listTeam, type TeamMember, type User } from './repo/users.js';
 
 /** One row of `GET /api/people` (DESIGN §6). */
 export interface PersonSummary {
@@ -55,10 +57,21 @@ export interface PeopleService extends PersonRecords {
   openPlan(user: User, planId: string): Promise<PlanView | null>;
   /** The user's access to a collaborative document, by name. */
   documentAccess(user: User, documentName: string): Promise<Access>;
+  /**
+   * Each open socket's access as it stands now, by its user's id and its document: users,
+   * plans and meetings are each read once, however many sockets share them.
+   */
+  accessNow(sockets: readonly OpenDocument[]): Promise<Access[]>;
   /** Everyone in the user's neighbourhood teams (`GET /api/team`). */
   team(user: User): Promise<TeamMember[]>;
   /** The person's pathways, newest first (`GET /api/people/:id/pathway-history`). */
   pathwayHistory(user: User, personId: string): Promise<Outcome<{ history: PathwayChange[] }>>;
+}
+
+/** A user with a collaborative document open. */
+export interface OpenDocument {
+  userId: string;
+  documentName: string;
 }
 
 /** One pathway a person was put on, by whom and when. */
@@ -81,8 +94,25 @@ function summary(person: PersonRow): PersonSummary {
   };
 }
 
-export function createPeopleService(db: Db): PeopleService {
-  const records = createPersonRecords(db);
+/** Who may open a document follows from its person (a plan) or its meeting. */
+type DocumentOwner =
+  Pick<PersonRow, 'neighbourhoodId' | 'consentToShare'> | Pick<MeetingRow, 'neighbourhoodId'>;
+
+function accessTo(user: User, ref: DocumentRef, owner: DocumentOwner | null | undefined): Access {
+  if (!owner) return 'none';
+  if (ref.kind === 'meeting') {
+    const inTeam = user.neighbourhoods.some((n) => n.id === owner.neighbourhoodId);
+    return meetingDocumentAccess(user.role, { inTeam });
+  }
+  if (!('consentToShare' in owner)) return 'none';
+  return planDocumentAccess(user.role, ref.kind, contextFor(user, owner));
+}
+
+/**
+ * @param consentChanged see `createPersonRecords`.
+ */
+export function createPeopleService(db: Db, consentChanged?: () => void): PeopleService {
+  const records = createPersonRecords(db, consentChanged);
   return {
     ...records,
 
@@ -139,15 +169,37 @@ export function createPeopleService(db: Db): PeopleService {
     async documentAccess(user, documentName) {
       const ref = parseDocumentName(documentName);
       if (!ref) return 'none';
-      if (ref.kind === 'meeting') {
-        const meeting = await findMeeting(db, ref.meetingId);
-        if (!meeting) return 'none';
-        const inTeam = user.neighbourhoods.some((n) => n.id === meeting.neighbourhoodId);
-        return meetingDocumentAccess(user.role, { inTeam });
+      const owner =
+        ref.kind === 'meeting'
+          ? await findMeeting(db, ref.meetingId)
+          : await findPersonByPlan(db, ref.planId);
+      return accessTo(user, ref, owner);
+    },
+
+    async accessNow(sockets) {
+      const refs = sockets.map((s) => parseDocumentName(s.documentName));
+      const planIds = new Set<string>();
+      const meetingIds = new Set<string>();
+      for (const ref of refs) {
+        if (ref?.kind === 'meeting') meetingIds.add(ref.meetingId);
+        else if (ref) planIds.add(ref.planId);
       }
-      const person = await findPersonByPlan(db, ref.planId);
-      if (!person) return 'none';
-      return planDocumentAccess(user.role, ref.kind, contextFor(user, person));
+      const [users, people, meetings] = await Promise.all([
+        Promise.all([...new Set(sockets.map((s) => s.userId))].map((id) => findUser(db, id))),
+        findPeopleByPlans(db, [...planIds]),
+        findMeetings(db, [...meetingIds]),
+      ]);
+      const userById = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+      const personByPlan = new Map(people.map((p) => [p.planId, p]));
+      const meetingById = new Map(meetings.map((m) => [m.id, m]));
+      return sockets.map(({ userId }, i) => {
+        const user = userById.get(userId);
+        const ref = refs[i];
+        if (!user || !ref) return 'none';
+        const owner =
+          ref.kind === 'meeting' ? meetingById.get(ref.meetingId) : personByPlan.get(ref.planId);
+        return accessTo(user, ref, owner);
+      });
     },
 
     team: (user) =>

@@ -63,7 +63,11 @@ function consentProblem(value: unknown): Record<string, string> {
     : { consentToShare: 'Say whether the person consents to share: yes or no' };
 }
 
-export function createPersonRecords(db: Db): PersonRecords {
+/**
+ * @param consentChanged called once a person's consent to share has been given or withdrawn,
+ * so that whoever has their plan open is held to it at once.
+ */
+export function createPersonRecords(db: Db, consentChanged: () => void = () => {}): PersonRecords {
   async function visiblePerson(user: User, personId: string) {
     if (!isUuid(personId)) return null;
     const row = await findPerson(db, personId);
@@ -187,6 +191,7 @@ export function createPersonRecords(db: Db): PersonRecords {
             ...(given(changes.consentToShare) && { consentToShare: changes.consentToShare }),
           },
         });
+        if (given(changes.consentToShare)) consentChanged();
       }
       const updated = await findPerson(db, row.id);
       return { ok: true, person: personDetail(updated!) };

@@ -13,6 +13,7 @@ import {
 import type { Connection } from './connection.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
+import type { Lapse } from './session-watch.js';
 
 /** Who is connecting and what they may do, decided before the socket opens. */
 export type Admission =
@@ -21,10 +22,11 @@ export type Admission =
       user: PresenceUser;
       access: Exclude<Access, 'none'>;
       /**
-       * Calls `ended` once the session that opened the socket no longer holds (signed out
-       * elsewhere, expired); returns the way to stop watching.
+       * Calls `lapsed` once what let the socket in no longer holds: the session that opened it
+       * (signed out elsewhere, expired), or the access it was given (consent to share
+       * withdrawn, a team or role changed). Returns the way to stop watching.
        */
-      watchSession(ended: () => void): () => void;
+      watch(lapsed: (why: Lapse) => void): () => void;
     }
   | { ok: false; code: number; reason: string };
 
@@ -165,8 +167,10 @@ export function socketEvents(
         alive = false;
         raw.ping();
       }, heartbeatMs);
-      stopWatching = admission.watchSession(() =>
-        raw.close(CloseCode.Unauthorized, 'Your session has ended: sign in again'),
+      stopWatching = admission.watch((why) =>
+        why === 'session'
+          ? raw.close(CloseCode.Unauthorized, 'Your session has ended: sign in again')
+          : raw.close(CloseCode.Forbidden, 'Your access to this document has changed'),
       );
 
       rooms.join(documentName, connection).then(

@@ -46,7 +46,8 @@ export function collabRoute({
           ok: true,
           user: { id, name, role, colour: presenceColour(id) },
           access,
-          watchSession: (ended) => sessionWatch.watch(token!, ended),
+          watch: (lapsed) =>
+            sessionWatch.watch({ token: token!, userId: id, documentName, access }, lapsed),
         };
       }
     }),

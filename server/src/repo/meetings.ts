@@ -36,6 +36,12 @@ export async function findMeeting(db: Db, id: string) {
   return row ?? null;
 }
 
+/** These meetings, in no order; unknown ones are left out. */
+export async function findMeetings(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return withNames(db).where(inArray(meetings.id, ids));
+}
+
 /** Meetings of these neighbourhoods, soonest first, with how many cases each has. */
 export async function listMeetings(db: Db, neighbourhoodIds: string[]) {
   if (neighbourhoodIds.length === 0) return [];

@@ -47,6 +47,12 @@ export async function findPersonByPlan(db: Db, planId: string) {
   return row ?? null;
 }
 
+/** The people whose plans these are, each with their plan; unknown plans are left out. */
+export async function findPeopleByPlans(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return withPlan(db).where(inArray(carePlans.id, planIds));
+}
+
 /** A person with their plan, or null. */
 export async function findPerson(db: Db, personId: string) {
   const [row] = await withPlan(db).where(eq(people.id, personId));
