@@ -167,4 +167,46 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
     const answer = await get(server.url, `/api/plans/${hidden.planId}/referrals`, partnerCookie);
     expect([403, 404]).toContain(answer.status);
   });
+
+  it('refers someone to the partner’s organisation only with their consent, and hides it when withdrawn', async () => {
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const seen = new Set((await listPeople(server.url, partnerCookie)).map((p) => p.id));
+    const everyone = await listPeople(server.url, gpCookie);
+    const hidden = everyone.find((p) => !seen.has(p.id))!;
+    const refer = (planId: string, serviceId: string) =>
+      send(server.url, 'POST', `/api/plans/${planId}/referrals`, navCookie, {
+        serviceId,
+        reason: 'Would enjoy a walking group',
+        urgency: 'routine',
+      });
+    // Tame Valley's staff sign in here, so a referral to it would share the person with them.
+    const refused = await refer(hidden.planId, ours.serviceId);
+    expect(refused.status).toBe(400);
+    const answer = (await refused.json()) as { fields: Record<string, string> };
+    expect(answer.fields.serviceId).toMatch(/not consented to share/);
+    // A provider with no staff here gets the referral by its own means.
+    expect((await refer(hidden.planId, theirs.serviceId)).status).toBe(201);
+
+    // Someone else who consented, referred, then withdraws.
+    const other = everyone.find((p) => seen.has(p.id) && p.id !== person.id)!;
+    const id = await makeReferral(server.url, navCookie, other.planId, {
+      serviceId: ours.serviceId,
+      reason: 'Peer support while recovering',
+      urgency: 'routine',
+    });
+    const partnerList = async () =>
+      (await getJson<Referral[]>(server.url, '/api/referrals', partnerCookie)).map((r) => r.id);
+    expect(await partnerList()).toContain(id);
+    const consent = (consentToShare: boolean) =>
+      send(server.url, 'PATCH', `/api/people/${other.id}`, gpCookie, { consentToShare });
+    expect((await consent(false)).status).toBe(200);
+    try {
+      expect(await partnerList()).not.toContain(id);
+      const moved = await setReferralStatus(server.url, partnerCookie, id, { status: 'accepted' });
+      expect(moved.status).toBe(404);
+    } finally {
+      expect((await consent(true)).status).toBe(200);
+    }
+    expect(await partnerList()).toContain(id);
+  });
 });

@@ -13,7 +13,7 @@ import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
 import { findPersonByPlan, type PersonRow } from '../repo/people.js';
-import { findService } from '../repo/providers.js';
+import { findService, providerHasPartners } from '../repo/providers.js';
 import { insertReferral, listReferrals, moveReferral } from '../repo/referrals.js';
 import type { User } from '../repo/users.js';
 import { providerDirectory } from './provider-directory.js';
@@ -98,6 +98,13 @@ export function createReferralsService(db: Db) {
           : null;
       if (!service) fields.serviceId = 'Choose a service from the directory';
       else if (!service.active) fields.serviceId = 'This service is not taking referrals now';
+      else if (!person.consentToShare && (await providerHasPartners(db, service.providerId))) {
+        // The provider's own staff would read the referral: that is sharing, so it needs consent.
+        fields.serviceId =
+          `${person.givenName} ${person.familyName} has not consented to share with partners, ` +
+          `and ${service.providerName}'s staff would see this referral. ` +
+          'Record their consent first, or choose another service.';
+      }
       const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
       if (!reason) fields.reason = 'Enter the reason for the referral';
       else if (reason.length > REASON_MAX) {
@@ -148,13 +155,18 @@ export function createReferralsService(db: Db) {
       return { ok: true, referrals: rows.map(referralView).filter((r) => visibleTo(user, r)) };
     },
 
-    /** A partner's: every referral to their organisation; a team member's: their neighbourhoods'. */
+    /**
+     * A partner's: referrals to their organisation of people they may see; a team member's:
+     * their neighbourhoods'.
+     */
     async mine(user: User): Promise<Outcome<{ referrals: ReferralView[] }>> {
       if (user.role === 'admin') return ADMIN;
       if (isPartner(user)) {
         if (!user.providerId) return { ok: true, referrals: [] };
         const rows = await listReferrals(db, { providerId: user.providerId });
-        return { ok: true, referrals: rows.map(referralView) };
+        // Only people they may see: in their teams, and consenting to share.
+        const seen = rows.filter((row) => canSeePerson(user.role, planContextFor(user, row)));
+        return { ok: true, referrals: seen.map(referralView) };
       }
       const rows = await listReferrals(db, {
         neighbourhoodIds: user.neighbourhoods.map((n) => n.id),
@@ -172,6 +184,7 @@ export function createReferralsService(db: Db) {
       const current = await one(referralId);
       if (!current) return NO_REFERRAL;
       if (isPartner(user)) {
+        if (!(await planFor(user, current.planId))) return NO_REFERRAL;
         if (!visibleTo(user, current)) return NOT_YOURS;
       } else {
         const person = await planFor(user, current.planId);

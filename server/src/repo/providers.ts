@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
-const { providers, providerServices } = schema;
+const { providers, providerServices, users } = schema;
 
 /** A provider with its services, as the directory lists it. */
 export interface ProviderView {
@@ -97,4 +97,14 @@ export async function findService(db: Db, id: string) {
     .innerJoin(providers, eq(providers.id, providerServices.providerId))
     .where(eq(providerServices.id, id));
   return row ?? null;
+}
+
+/** Whether any of the provider's own staff sign in to Careweave, and so would see its referrals. */
+export async function providerHasPartners(db: Db, providerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.providerId, providerId), eq(users.role, 'voluntary_partner')))
+    .limit(1);
+  return row !== undefined;
 }
