@@ -1,18 +1,4 @@
-import { isIsoDate } from '@careweave/shared';
-
-/** Where Careweave's teams work: "today" and "overdue" follow the clock on their wall. */
-export const SERVICE_TIME_ZONE = 'Europe/London';
-
-/** Today's date (YYYY-MM-DD) in the service's time zone. */
-export function todayIso(now = new Date(), timeZone = SERVICE_TIME_ZONE): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+import { SERVICE_TIME_ZONE, isIsoDate, todayIso } from '@careweave/shared';
 
 /** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
 function offsetMs(at: number, timeZone: string): number {

@@ -6,8 +6,8 @@ import {
   planDocumentAccess,
   type Access,
   type DocumentRef,
+  todayIso,
 } from '@careweave/shared';
-import { todayIso } from './calendar.js';
 import type { Outcome } from './person-detail.js';
 import { createPersonRecords, type PersonRecords } from './person-records.js';
 import {

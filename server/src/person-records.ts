@@ -6,8 +6,8 @@ import {
   normaliseNhsNumber,
   personProblems,
   type PersonInput,
+  todayIso,
 } from '@careweave/shared';
-import { todayIso } from './calendar.js';
 import { planContextFor } from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
 import {

@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './calendar.js';
 export * from './plan/clinical-plan.js';
 export * from './plan/history.js';
 export * from './plan/ids.js';

@@ -28,6 +28,7 @@ export interface Me {
   name: string;
   email: string;
   role: string;
+  neighbourhoods: { id: string; name: string }[];
 }
 
 export function me(url: string, cookie: string): Promise<Me> {

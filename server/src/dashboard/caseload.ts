@@ -1,5 +1,5 @@
 import type { Db } from '@careweave/db';
-import { todayIso } from '../calendar.js';
+import { todayIso } from '@careweave/shared';
 import { summariseMeasures, type MeasureSummary } from '../measures/measure-summary.js';
 import { goalsIn, overdueActionsIn } from '../repo/dashboard.js';
 import { listMeasuresOf } from '../repo/measures.js';

@@ -8,8 +8,9 @@ import {
   scoreMeasure,
   type Instrument,
   type ItemAnswer,
+  todayIso,
 } from '@careweave/shared';
-import { parseServiceDate, todayIso } from '../calendar.js';
+import { parseServiceDate } from '../calendar.js';
 import type { MeasureWording } from '../config.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';

@@ -7,8 +7,8 @@ import {
   isUuid,
   summariseChanges,
   type PlanChange,
+  todayIso,
 } from '@careweave/shared';
-import { todayIso } from '../calendar.js';
 import { planContextFor, planDocumentsFor } from '../plan-access.js';
 import { documentLog } from '../repo/documents.js';
 import { findPersonByPlan } from '../repo/people.js';

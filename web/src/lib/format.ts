@@ -1,12 +1,18 @@
-/** "1948-03-02" → "2 March 1948", the NHS way of writing dates. */
+import { SERVICE_TIME_ZONE } from '@careweave/shared';
+
+/**
+ * "1948-03-02" → "2 March 1948", the NHS way of writing dates; an instant is dated on the team's
+ * clock (London), wherever the page is rendered.
+ */
 export function formatDate(iso: string): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: 'UTC',
+    timeZone: dateOnly ? 'UTC' : SERVICE_TIME_ZONE,
   });
 }
 
@@ -15,18 +21,18 @@ export function pathwayLabel(pathway: string): string {
   return pathway.charAt(0).toUpperCase() + pathway.slice(1).toLowerCase();
 }
 
-/** Today in the browser's (or server's) local time, as YYYY-MM-DD, for due dates. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** An ISO instant as "3 March 2026 at 14:05", in local time. */
+/** An ISO instant as "3 March 2026 at 14:05", on the team's clock (London). */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const zone = { timeZone: SERVICE_TIME_ZONE } as const;
+  const day = date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...zone,
+  });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...zone });
   return `${day} at ${time}`;
 }
 

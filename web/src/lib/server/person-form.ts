@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { personProblems } from '@careweave/shared';
-import { localToday } from '$lib/format';
+import { personProblems, todayIso } from '@careweave/shared';
 import type { PersonFormValues } from '$lib/person-form';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -20,7 +19,7 @@ export function readPersonForm(form: FormData): PersonFormValues {
 
 /** The same per-field messages the API gives (the service checks again; this saves a trip). */
 export function formProblems(values: PersonFormValues): Record<string, string> {
-  return personProblems(values, localToday());
+  return personProblems(values, todayIso());
 }
 
 /** A failed submission: what was typed, a message per field, and any message for the form. */

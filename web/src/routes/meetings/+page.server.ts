@@ -24,14 +24,9 @@ export const actions: Actions = {
       callLink: text(form, 'callLink'),
       neighbourhoodId: text(form, 'neighbourhoodId'),
     };
-    // `datetime-local` has no zone: the browser sends its offset alongside when it can.
-    const offset = Number(text(form, 'offsetMinutes'));
-    const startsAt = localToInstant(values.startsAt, Number.isFinite(offset) ? offset : null);
-    if (!startsAt) {
-      return fail(400, { values, errors: { startsAt: 'Enter the date and time of the meeting' } });
-    }
     const result = await runtime().meetings.create(user, {
-      startsAt: startsAt.toISOString(),
+      // `datetime-local` has no zone: it is read as the team's wall clock, in London.
+      startsAt: values.startsAt,
       place: values.place || undefined,
       callLink: values.callLink || undefined,
       neighbourhoodId: values.neighbourhoodId || undefined,
@@ -42,13 +37,3 @@ export const actions: Actions = {
     redirect(303, `/meetings/${result.id}`);
   },
 };
-
-/** "2026-11-23T09:30" typed in a browser `offsetMinutes` from UTC (as `getTimezoneOffset`). */
-function localToInstant(value: string, offsetMinutes: number | null): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-  const date =
-    offsetMinutes === null
-      ? new Date(value)
-      : new Date(new Date(`${value.slice(0, 16)}:00Z`).getTime() + offsetMinutes * 60_000);
-  return Number.isNaN(date.getTime()) ? null : date;
-}

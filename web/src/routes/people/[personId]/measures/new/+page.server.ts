@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
-import { localToday } from '$lib/format';
+import { todayIso } from '@careweave/shared';
 import { requireUser } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       SWEMWBS: runtime().measures.items('SWEMWBS') ?? [],
       WEMWBS: runtime().measures.items('WEMWBS') ?? [],
     },
-    today: localToday(),
+    today: todayIso(),
   };
 };
 
@@ -54,7 +54,7 @@ export const actions: Actions = {
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(takenAt))
       errors['takenAt'] = 'Enter the date the scores were taken';
-    else if (takenAt > localToday())
+    else if (takenAt > todayIso())
       errors['takenAt'] = 'The date taken must be today or in the past';
     const values = { instrument, takenAt, answers };
     if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
