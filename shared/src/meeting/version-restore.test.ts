@@ -10,6 +10,7 @@ import {
   recordProgress,
   removeSharedItem,
   updateAction,
+  updateGoal,
   whatMattersToMe,
 } from '../plan/shared-plan.js';
 import { compareDocuments } from './version-compare.js';
@@ -61,6 +62,25 @@ describe('restoreDocument', () => {
     Y.applyUpdate(third, updates[0]!);
     expect(unchanged(version, third)).toBe(true);
     expect(Y.encodeStateAsUpdate(third)).toEqual(Y.encodeStateAsUpdate(live));
+  });
+
+  it('keeps progress rated since the version on a goal it restores', () => {
+    const live = new Y.Doc();
+    const goal = addGoal(live, { text: 'Walk', horizon: 'month', category: 'wellbeing' }, 'nav');
+    recordProgress(live, goal, 3, 'nav');
+    const version = new Y.Doc();
+    sync(live, version);
+
+    updateGoal(live, goal, { text: 'Walk to the shops and back' });
+    recordProgress(live, goal, 7, 'partner');
+    restoreDocument(live, version, SHARED_PLAN_SECTIONS);
+
+    const [restored] = readGoals(live);
+    expect(restored!.text).toBe('Walk');
+    expect(restored!.progress.map((p) => [p.value, p.by])).toEqual([
+      [3, 'nav'],
+      [7, 'partner'],
+    ]);
   });
 
   it('leaves a document that already equals the version untouched', () => {

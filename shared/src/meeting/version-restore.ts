@@ -27,6 +27,13 @@ function idOf(entry: unknown): unknown {
 }
 
 /**
+ * Item fields that record what happened over time rather than what the plan says (a goal's
+ * progress ratings): an item kept by a restore keeps them as they are, so nothing measured
+ * since the version is lost.
+ */
+const RECORDS = new Set(['progress']);
+
+/**
  * Makes a list equal the version's item by item, touching only what differs, so an item
  * nobody changed since the version keeps its history and anyone editing it keeps their edit.
  */
@@ -42,8 +49,11 @@ function restoreList(target: Y.Array<unknown>, version: Y.Array<unknown>): void 
       target.push([copyOf(source)]);
       continue;
     }
-    for (const key of [...item.keys()]) if (!source.has(key)) item.delete(key);
+    for (const key of [...item.keys()]) {
+      if (!source.has(key) && !RECORDS.has(key)) item.delete(key);
+    }
     for (const [key, value] of source.entries()) {
+      if (RECORDS.has(key)) continue;
       if (plain(item.get(key)) !== plain(value)) item.set(key, copyOf(value));
     }
   }
