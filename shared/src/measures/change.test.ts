@@ -31,10 +31,16 @@ describe('describeChange for SWEMWBS', () => {
 });
 
 describe('describeChange for WEMWBS', () => {
-  it('reports a change of 3 or more as beyond the measurement error', () => {
+  it('reports a change of 3 or more as at least the measurement error, never beyond it', () => {
     const result = describeChange('WEMWBS', 45, 49);
     expect(result).toMatchObject({ change: 4, meaning: 'meaningful-improvement' });
-    expect(result.text).toContain('beyond the measurement error (about 3 points)');
+    expect(result.text).toContain('at least the measurement error (about 3 points)');
+    // Exactly the error is not past it.
+    const three = describeChange('WEMWBS', 49, 46);
+    expect(three).toMatchObject({ change: -3, meaning: 'meaningful-decline' });
+    expect(three.text).toBe(
+      'Down 3 points since baseline: at least the measurement error (about 3 points), a meaningful decline',
+    );
   });
 
   it('never claims a possible change inside the measurement error', () => {

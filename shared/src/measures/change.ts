@@ -54,7 +54,7 @@ export function describeChange(
       return {
         change,
         meaning: `meaningful-${direction}`,
-        text: `${moved} since baseline: beyond the measurement error (about 3 points), a meaningful ${direction}`,
+        text: `${moved} since baseline: at least the measurement error (about 3 points), a meaningful ${direction}`,
       };
     }
     return {
