@@ -1,4 +1,4 @@
-import { codeLabel } from '$lib/format';
+import { codeLabel, formatDateTime } from '$lib/format';
 
 const FIELDS: Record<string, string> = {
   text: 'Text',
@@ -9,13 +9,20 @@ const FIELDS: Record<string, string> = {
   horizon: 'Horizon',
   category: 'Category',
   kind: 'Kind',
-  overcome: 'How it will be overcome',
+  overcomeBy: 'How it will be overcome',
   goalIds: 'Linked goals',
   progress: 'Progress',
   name: 'Name',
   dose: 'Dose',
+  reviewStatus: 'Medicine review',
+  lastReviewedBy: 'Last reviewed by',
+  lastReviewedAt: 'Last reviewed',
   createdBy: 'Added by',
 };
+
+/** Fields that hold a team member's id, and those that hold a moment. */
+const PEOPLE = new Set(['ownerId', 'createdBy', 'lastReviewedBy']);
+const MOMENTS = new Set(['lastReviewedAt']);
 
 /** A list item's field, in words: "dueDate" → "Due date". */
 export function fieldLabel(field: string): string {
@@ -25,7 +32,8 @@ export function fieldLabel(field: string): string {
 /** A field's value, in words; `nameOf` turns user ids into names. */
 export function valueText(field: string, value: unknown, nameOf: (id: string) => string): string {
   if (value === null || value === undefined || value === '') return 'none';
-  if (field === 'ownerId' || field === 'createdBy') return nameOf(String(value));
+  if (PEOPLE.has(field)) return nameOf(String(value));
+  if (MOMENTS.has(field)) return formatDateTime(String(value));
   if (Array.isArray(value)) return value.length === 1 ? '1 entry' : `${value.length} entries`;
   if (typeof value === 'object') {
     const link = value as { kind?: unknown };
