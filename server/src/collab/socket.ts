@@ -130,14 +130,10 @@ export function socketEvents(
   }
   let room: Room | null = null;
   let queued: Uint8Array[] | null = [];
+  let queuedBytes = 0;
   let connection: Connection;
   let heartbeat: NodeJS.Timeout | undefined;
   let stopWatching: (() => void) | undefined;
-
-  const deliver = (data: Uint8Array) => {
-    if (room) room.receive(connection, data);
-    else queued?.push(data);
-  };
 
   return {
     onOpen(_event, ws: WSContext<WebSocket>) {
@@ -151,6 +147,16 @@ export function socketEvents(
         close: (code, reason) => raw.close(code, reason),
       };
       const tooLarge = () => raw.close(CloseCode.TooLarge, `Message over ${maxMessageBytes} bytes`);
+      const deliver = (data: Uint8Array) => {
+        if (room) return room.receive(connection, data);
+        // What waits for the document to load is held to one message's limit in all.
+        queuedBytes += data.byteLength;
+        if (queuedBytes > maxMessageBytes) {
+          queued = null;
+          return raw.close(CloseCode.TooLarge, 'Too much sent before the document opened');
+        }
+        queued?.push(data);
+      };
       const onBinary = (data: Uint8Array) => {
         if (!withinSizeLimit(data.byteLength, maxMessageBytes)) return tooLarge();
         deliver(data);
