@@ -13,6 +13,7 @@ import { SessionWatch } from './collab/session-watch.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { mountPages, type PagesHandler } from './http/pages.js';
+import { createAuditService } from './audit/audit-service.js';
 import { createDashboardService } from './dashboard/dashboard-service.js';
 import { createMeasuresService } from './measures/measures-service.js';
 import { createMeetingsService } from './meetings/meetings-service.js';
@@ -84,6 +85,7 @@ export async function openCareweave(
   const measures = createMeasuresService(db, config.measureWording);
   const referrals = createReferralsService(db);
   const dashboard = createDashboardService(db);
+  const audit = createAuditService(db);
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -105,6 +107,7 @@ export async function openCareweave(
       measures,
       referrals,
       dashboard,
+      audit,
       rooms,
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
@@ -130,6 +133,7 @@ export async function openCareweave(
     measures,
     referrals,
     dashboard,
+    audit,
   };
   installRuntime(runtime);
 

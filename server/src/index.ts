@@ -19,3 +19,4 @@ export type {
   MeetingLive,
   MeetingSummary,
 } from './meetings/meeting-views.js';
+export type { AuditEntry, AuditPage } from './audit/audit-service.js';

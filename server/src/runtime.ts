@@ -1,6 +1,7 @@
 import type { AuthService } from './auth/auth-service.js';
 import type { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
+import type { AuditService } from './audit/audit-service.js';
 import type { DashboardService } from './dashboard/dashboard-service.js';
 import type { MeasuresService } from './measures/measures-service.js';
 import type { ReferralsService } from './referrals/referrals-service.js';
@@ -21,6 +22,7 @@ export interface Runtime {
   measures: MeasuresService;
   referrals: ReferralsService;
   dashboard: DashboardService;
+  audit: AuditService;
 }
 
 // A global rather than a module variable: in development Vite loads this package through its

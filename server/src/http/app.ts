@@ -14,12 +14,14 @@ import type { MeetingsService } from '../meetings/meetings-service.js';
 import type { VersionsService } from '../versions/versions-service.js';
 import type { MeasuresService } from '../measures/measures-service.js';
 import type { ReferralsService } from '../referrals/referrals-service.js';
+import type { AuditService } from '../audit/audit-service.js';
 import type { DashboardService } from '../dashboard/dashboard-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { fail, onError } from './errors.js';
 import { refuseCrossSiteWrites } from './origin.js';
+import { auditRoutes } from './audit-routes.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { measureRoutes } from './measure-routes.js';
 import { meetingRoutes } from './meeting-routes.js';
@@ -41,6 +43,7 @@ export interface AppDeps {
   measures: MeasuresService;
   referrals: ReferralsService;
   dashboard: DashboardService;
+  audit: AuditService;
   rooms: Rooms;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', measureRoutes(deps, requireUser));
   app.route('/api', referralRoutes(deps, requireUser));
   app.route('/api', dashboardRoutes(deps, requireUser));
+  app.route('/api', auditRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
   app.route('/metrics', metricsRoute(deps.rooms));

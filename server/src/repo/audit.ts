@@ -1,4 +1,9 @@
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
+
+const { auditEvents, users, carePlans, people, teamMembers } = schema;
+const planPerson = alias(people, 'plan_person');
 
 /** Things the audit trail records (DESIGN §5). */
 export type AuditAction =
@@ -32,4 +37,80 @@ export async function recordAudit(
   },
 ) {
   await db.insert(schema.auditEvents).values({ ...event, detail: event.detail ?? {} });
+}
+
+/** Which audit events to read: whose actions, about which plan, older than which event. */
+export interface AuditFilter {
+  /** Only actions of members of these teams. */
+  neighbourhoodIds: string[];
+  userId?: string;
+  /** The plan's own events and its person's. */
+  planId?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+/** Audit events, newest first, with who acted and whose record it was. */
+export async function listAudit(db: Db, filter: AuditFilter) {
+  if (filter.neighbourhoodIds.length === 0) return [];
+  const members = db
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(inArray(teamMembers.neighbourhoodId, filter.neighbourhoodIds));
+  const plan = filter.planId
+    ? db
+        .select({ personId: carePlans.personId })
+        .from(carePlans)
+        .where(eq(carePlans.id, filter.planId))
+    : null;
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      userId: auditEvents.userId,
+      userName: users.name,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      detail: auditEvents.detail,
+      personGivenName: sql<string | null>`coalesce(${people.givenName}, ${planPerson.givenName})`,
+      personFamilyName: sql<
+        string | null
+      >`coalesce(${people.familyName}, ${planPerson.familyName})`,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .leftJoin(
+      people,
+      and(eq(auditEvents.entityType, 'person'), eq(sql`${people.id}::text`, auditEvents.entityId)),
+    )
+    .leftJoin(
+      carePlans,
+      and(
+        eq(auditEvents.entityType, 'care_plan'),
+        eq(sql`${carePlans.id}::text`, auditEvents.entityId),
+      ),
+    )
+    .leftJoin(planPerson, eq(planPerson.id, carePlans.personId))
+    .where(
+      and(
+        inArray(auditEvents.userId, members),
+        filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
+        plan
+          ? or(
+              and(
+                eq(auditEvents.entityType, 'care_plan'),
+                eq(auditEvents.entityId, filter.planId!),
+              ),
+              and(
+                eq(auditEvents.entityType, 'person'),
+                eq(auditEvents.entityId, sql`(${plan})::text`),
+              ),
+            )
+          : undefined,
+        filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit);
 }

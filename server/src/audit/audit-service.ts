@@ -1,0 +1,79 @@
+import type { Db } from '@careweave/db';
+import { isUuid } from '@careweave/shared';
+import type { Outcome } from '../person-detail.js';
+import { listAudit } from '../repo/audit.js';
+import type { User } from '../repo/users.js';
+
+/** One audit event as an administrator reads it (`GET /api/audit`). */
+export interface AuditEntry {
+  id: number;
+  /** ISO date and time. */
+  at: string;
+  /** Who acted; null for the system. */
+  by: { id: string; name: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Whose record it was, when it was a person's or their plan's. */
+  person: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** A page of the trail, and where the next (older) one starts, if there is one. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass as `before` for the next page. */
+  next: number | null;
+}
+
+const PAGE = 100;
+
+const ONLY_ADMINS = {
+  ok: false,
+  status: 403,
+  error: 'Only a team administrator can read the audit trail.',
+} as const;
+
+/** The audit trail, read-only: administrators read what their teams' members did. */
+export interface AuditService {
+  list(
+    user: User,
+    query: { userId?: string; planId?: string; before?: string },
+  ): Promise<Outcome<AuditPage>>;
+}
+
+export function createAuditService(db: Db): AuditService {
+  return {
+    async list(user, query) {
+      if (user.role !== 'admin') return ONLY_ADMINS;
+      const fields: Record<string, string> = {};
+      if (query.userId && !isUuid(query.userId)) fields.userId = 'Choose a team member';
+      if (query.planId && !isUuid(query.planId)) fields.planId = 'Choose a plan';
+      const before = query.before ? Number(query.before) : undefined;
+      if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) {
+        fields.before = 'Give the number of an event';
+      }
+      if (Object.keys(fields).length > 0) {
+        return { ok: false, status: 400, error: 'Check the fields marked.', fields };
+      }
+      const rows = await listAudit(db, {
+        neighbourhoodIds: user.neighbourhoods.map((n) => n.id),
+        userId: query.userId || undefined,
+        planId: query.planId || undefined,
+        beforeId: before,
+        limit: PAGE + 1,
+      });
+      const entries = rows.slice(0, PAGE).map((row): AuditEntry => ({
+        id: row.id,
+        at: row.at.toISOString(),
+        by: row.userId ? { id: row.userId, name: row.userName ?? 'A former team member' } : null,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        person: row.personGivenName ? `${row.personGivenName} ${row.personFamilyName}` : null,
+        detail: row.detail as Record<string, unknown>,
+      }));
+      return { ok: true, entries, next: rows.length > PAGE ? entries.at(-1)!.id : null };
+    },
+  };
+}

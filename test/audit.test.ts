@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { me, send } from './support/api.js';
+import { get, listPeople, login } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import { startServer, type TestServer } from './support/server.js';
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  by: { id: string; name: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  person: string | null;
+}
+interface AuditPage {
+  entries: AuditEntry[];
+  next: number | null;
+}
+
+describe(`the audit trail, for administrators (${databaseBackend})`, () => {
+  let server: TestServer;
+  let adminCookie: string;
+  beforeAll(async () => {
+    server = await startServer();
+    adminCookie = await login(server.url, 'admin@demo.test');
+  });
+
+  const read = async (query = '') => {
+    const res = await get(server.url, `/api/audit${query}`, adminCookie);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as AuditPage;
+  };
+
+  it('shows who opened and changed whose plan, newest first, and filters by member and plan', async () => {
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const [gp, navigator] = await Promise.all([
+      me(server.url, gpCookie),
+      me(server.url, navCookie),
+    ]);
+    const [first, second] = await listPeople(server.url, gpCookie);
+    expect((await get(server.url, `/api/plans/${first!.planId}`, gpCookie)).status).toBe(200);
+    expect((await get(server.url, `/api/plans/${second!.planId}`, gpCookie)).status).toBe(200);
+    const changed = await send(server.url, 'PATCH', `/api/people/${first!.id}`, navCookie, {
+      gpPractice: 'Reddish Vale Surgery',
+    });
+    expect(changed.status).toBe(200);
+
+    const { entries } = await read();
+    const ids = entries.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(entries[0]).toMatchObject({
+      action: 'person.update',
+      by: { id: navigator.id, name: navigator.name },
+      entityType: 'person',
+      entityId: first!.id,
+      person: first!.name,
+    });
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'plan.open',
+        by: { id: gp.id, name: gp.name },
+        entityId: first!.planId,
+        person: first!.name,
+      }),
+    );
+
+    const gpOnly = await read(`?userId=${gp.id}`);
+    expect(gpOnly.entries.length).toBeGreaterThan(0);
+    expect(gpOnly.entries.every((e) => e.by?.id === gp.id)).toBe(true);
+
+    // A plan's trail: its own events and its person's, nobody else's.
+    const plan = await read(`?planId=${first!.planId}`);
+    expect(plan.entries.map((e) => e.action).sort()).toEqual(['person.update', 'plan.open']);
+    expect(plan.entries.every((e) => e.person === first!.name)).toBe(true);
+  });
+
+  it('reads a page at a time, older pages from where the last ended', async () => {
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    const nurse = await me(server.url, nurseCookie);
+    const [person] = await listPeople(server.url, nurseCookie);
+    for (let i = 0; i < 105; i++) {
+      expect((await get(server.url, `/api/plans/${person!.planId}`, nurseCookie)).status).toBe(200);
+    }
+    const page = await read(`?userId=${nurse.id}`);
+    expect(page.entries).toHaveLength(100);
+    expect(page.next).toBe(page.entries.at(-1)!.id);
+    const older = await read(`?userId=${nurse.id}&before=${page.next}`);
+    // 105 opens and the sign-in.
+    expect(older.entries).toHaveLength(6);
+    expect(older.next).toBeNull();
+    expect(older.entries.every((e) => e.id < page.next!)).toBe(true);
+  });
+
+  it('is the administrators’ alone, read-only, and says what was wrong with a query', async () => {
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    expect((await get(server.url, '/api/audit', nurseCookie)).status).toBe(403);
+    expect((await get(server.url, '/api/audit')).status).toBe(401);
+    const bad = await get(server.url, '/api/audit?userId=someone&before=-1', adminCookie);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      fields: { userId: expect.any(String), before: expect.any(String) },
+    });
+    for (const method of ['POST', 'PATCH', 'DELETE'] as const) {
+      expect((await send(server.url, method, '/api/audit', adminCookie, {})).status).toBe(404);
+    }
+
+    // The page: the administrator's, with the trail; others are refused.
+    const page = await get(server.url, '/audit', adminCookie);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Audit trail');
+    expect((await get(server.url, '/audit', nurseCookie)).status).toBe(403);
+  });
+});
