@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedPlanDocument } from '@careweave/shared';
 import { me, send } from './support/api.js';
-import { get, listPeople, login } from './support/clients.js';
+import { firstMessage, get, listPeople, login, openRaw } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -12,6 +13,7 @@ interface AuditEntry {
   entityType: string;
   entityId: string;
   person: string | null;
+  detail: Record<string, unknown>;
 }
 interface AuditPage {
   entries: AuditEntry[];
@@ -74,6 +76,39 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     const plan = await read(`?planId=${first!.planId}`);
     expect(plan.entries.map((e) => e.action).sort()).toEqual(['person.update', 'plan.open']);
     expect(plan.entries.every((e) => e.person === first!.name)).toBe(true);
+  });
+
+  it('audits a plan opened over the socket alone once, and a signed-off version read', async () => {
+    const physioCookie = await login(server.url, 'physio@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const physio = await me(server.url, physioCookie);
+    const person = (await listPeople(server.url, physioCookie)).at(-1)!;
+    const document = sharedPlanDocument(person.planId);
+    // A client of the socket alone, reconnecting twice.
+    for (let i = 0; i < 3; i++) {
+      const socket = openRaw(server.wsUrl, document, { cookie: physioCookie });
+      await firstMessage(socket);
+      socket.close();
+    }
+    const signed = await send(
+      server.url,
+      'POST',
+      `/api/plans/${person.planId}/versions`,
+      gpCookie,
+      {
+        label: 'Agreed at the MDT',
+      },
+    );
+    const { id: versionId } = (await signed.json()) as { id: string };
+    const version = `/api/plans/${person.planId}/versions/${versionId}`;
+    expect((await get(server.url, version, physioCookie)).status).toBe(200);
+
+    const { entries } = await read(`?userId=${physio.id}`);
+    const opens = entries.filter((e) => e.entityId === person.planId);
+    expect(opens.map((e) => [e.action, e.detail])).toEqual([
+      ['version.open', { versionId, how: 'view' }],
+      ['plan.open', { document, via: 'socket' }],
+    ]);
   });
 
   it('reads a page at a time, older pages from where the last ended', async () => {

@@ -15,6 +15,7 @@ import {
   planDocumentsFor,
   type PlanDocument,
 } from './plan-access.js';
+import { RateLimiter } from './auth/rate-limit.js';
 import { recordAudit } from './repo/audit.js';
 import { findMeeting, findMeetings, type MeetingRow } from './repo/meetings.js';
 import {
@@ -58,6 +59,12 @@ export interface PeopleService extends PersonRecords {
   /** The user's access to a collaborative document, by name. */
   documentAccess(user: User, documentName: string): Promise<Access>;
   /**
+   * Audits a plan document let in over the collaboration socket, as the plan opened, once per
+   * user and plan in `SOCKET_OPEN_AUDIT_MS`: sockets reconnect at every network blip, and a
+   * plan's page is audited when it loads; a client of the socket alone is audited too.
+   */
+  openedOverSocket(user: User, documentName: string): Promise<void>;
+  /**
    * Each open socket's access as it stands now, by its user's id and its document: users,
    * plans and meetings are each read once, however many sockets share them.
    */
@@ -94,6 +101,9 @@ function summary(person: PersonRow): PersonSummary {
   };
 }
 
+/** How long one opening of a plan over the socket stands for its reconnections. */
+const SOCKET_OPEN_AUDIT_MS = 12 * 60 * 60_000;
+
 /** Who may open a document follows from its person (a plan) or its meeting. */
 type DocumentOwner =
   Pick<PersonRow, 'neighbourhoodId' | 'consentToShare'> | Pick<MeetingRow, 'neighbourhoodId'>;
@@ -113,6 +123,7 @@ function accessTo(user: User, ref: DocumentRef, owner: DocumentOwner | null | un
  */
 export function createPeopleService(db: Db, consentChanged?: () => void): PeopleService {
   const records = createPersonRecords(db, consentChanged);
+  const socketOpens = new RateLimiter(1, SOCKET_OPEN_AUDIT_MS);
   return {
     ...records,
 
@@ -153,6 +164,8 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityType: 'care_plan',
         entityId: planId,
       });
+      // Its page's socket, opened next, is this same opening.
+      socketOpens.attempt(`${user.id} ${planId}`);
       return {
         planId,
         person: {
@@ -174,6 +187,19 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
           ? await findMeeting(db, ref.meetingId)
           : await findPersonByPlan(db, ref.planId);
       return accessTo(user, ref, owner);
+    },
+
+    async openedOverSocket(user, documentName) {
+      const ref = parseDocumentName(documentName);
+      if (!ref || ref.kind === 'meeting') return;
+      if (socketOpens.attempt(`${user.id} ${ref.planId}`) > 0) return;
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'plan.open',
+        entityType: 'care_plan',
+        entityId: ref.planId,
+        detail: { document: documentName, via: 'socket' },
+      });
     },
 
     async accessNow(sockets) {

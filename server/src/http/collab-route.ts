@@ -41,6 +41,7 @@ export function collabRoute({
         if (access === 'none') {
           return { ok: false, code: CloseCode.Forbidden, reason: 'No access to this document' };
         }
+        await people.openedOverSocket(session.user, documentName);
         const { id, name, role } = session.user;
         return {
           ok: true,

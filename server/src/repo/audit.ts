@@ -14,6 +14,7 @@ export type AuditAction =
   | 'person.update'
   | 'plan.sign-off'
   | 'plan.restore'
+  | 'version.open'
   | 'meeting.start'
   | 'meeting.close'
   | 'minutes.export'

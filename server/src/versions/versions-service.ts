@@ -138,6 +138,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     async get(user, planId, id) {
       const found = await version(user, planId, id);
       if (!found.ok) return found;
+      await auditOpened(user, planId, id, 'view');
       const documents = found.documents.map((d) => ({
         name: d.name,
         state: Buffer.from(d.state).toString('base64'),
@@ -148,6 +149,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     async compare(user, planId, id) {
       const found = await version(user, planId, id);
       if (!found.ok) return found;
+      await auditOpened(user, planId, id, 'compare');
       return {
         ok: true,
         ...(await compareWithNow(db, rooms, found.row.createdAt, found.documents)),
@@ -179,6 +181,17 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       return { ok: true, restored };
     },
   };
+
+  /** A version read is the plan as it was, opened: audited like the plan itself. */
+  async function auditOpened(user: User, planId: string, versionId: string, how: string) {
+    await recordAudit(db, {
+      userId: user.id,
+      action: 'version.open',
+      entityType: 'care_plan',
+      entityId: planId,
+      detail: { versionId, how },
+    });
+  }
 
   async function signOffProblems(
     person: PersonRow,
