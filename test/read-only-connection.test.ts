@@ -8,7 +8,7 @@ import { startServer } from './support/server.js';
 const names = (doc: Parameters<typeof readConditions>[0]) => readConditions(doc).map((c) => c.name);
 
 describe(`a read-only connection (${databaseBackend})`, () => {
-  for (const reader of ['social@demo.test', 'navigator@demo.test']) {
+  for (const reader of ['navigator@demo.test']) {
     it(`drops what ${reader} writes into the clinical document, live and in storage`, async () => {
       const server = await startServer({ env: { ROOM_IDLE_MS: '300' } });
       const gpCookie = await login(server.url, 'gp@demo.test');

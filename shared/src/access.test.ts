@@ -13,18 +13,17 @@ const consented = { inTeam: true, consentToShare: true };
 const notConsented = { inTeam: true, consentToShare: false };
 
 describe('plan document access', () => {
-  it('lets clinical roles write both documents', () => {
-    for (const role of ['gp_lead', 'gp', 'nurse', 'mental_health', 'pharmacist'] as const) {
+  it('lets clinical roles, and social workers for safeguarding, write both documents', () => {
+    const writers = ['gp_lead', 'gp', 'nurse', 'mental_health', 'pharmacist', 'social_worker'];
+    for (const role of writers as Role[]) {
       expect(planDocumentAccess(role, 'plan-shared', notConsented)).toBe('write');
       expect(planDocumentAccess(role, 'plan-clinical', notConsented)).toBe('write');
     }
   });
 
-  it('lets social workers and navigators write shared and read clinical', () => {
-    for (const role of ['social_worker', 'care_navigator'] as const) {
-      expect(planDocumentAccess(role, 'plan-shared', consented)).toBe('write');
-      expect(planDocumentAccess(role, 'plan-clinical', consented)).toBe('read');
-    }
+  it('lets navigators write shared and read clinical', () => {
+    expect(planDocumentAccess('care_navigator', 'plan-shared', consented)).toBe('write');
+    expect(planDocumentAccess('care_navigator', 'plan-clinical', consented)).toBe('read');
   });
 
   it('never shows clinical content to a voluntary partner, and shared only with consent', () => {
@@ -61,7 +60,7 @@ const EXPECTED: Record<Role, { shared: Row; clinical: Row }> = {
   gp:                { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
   nurse:             { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
   mental_health:     { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
-  social_worker:     { shared: ['write', 'write', 'none', 'none'], clinical: ['read',  'read',  'none', 'none'] },
+  social_worker:     { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
   physiotherapist:   { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
   pharmacist:        { shared: ['write', 'write', 'none', 'none'], clinical: ['write', 'write', 'none', 'none'] },
   care_navigator:    { shared: ['write', 'write', 'none', 'none'], clinical: ['read',  'read',  'none', 'none'] },

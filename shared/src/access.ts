@@ -22,7 +22,8 @@ export const PLAN_ACCESS: Readonly<Record<Role, Readonly<Record<PlanKind, Access
   mental_health: { 'plan-shared': 'write', 'plan-clinical': 'write' },
   physiotherapist: { 'plan-shared': 'write', 'plan-clinical': 'write' },
   pharmacist: { 'plan-shared': 'write', 'plan-clinical': 'write' },
-  social_worker: { 'plan-shared': 'write', 'plan-clinical': 'read' },
+  // Social workers own the safeguarding flags, which live in the clinical document (DESIGN §1).
+  social_worker: { 'plan-shared': 'write', 'plan-clinical': 'write' },
   care_navigator: { 'plan-shared': 'write', 'plan-clinical': 'read' },
   voluntary_partner: { 'plan-shared': 'write', 'plan-clinical': 'none' },
   admin: { 'plan-shared': 'none', 'plan-clinical': 'none' },
