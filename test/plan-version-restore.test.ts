@@ -11,7 +11,7 @@ import {
   updateGoal,
   whatMattersToMe,
 } from '@careweave/shared';
-import { changesOf, me, sleep, type Me } from './support/api.js';
+import { changesOf, me, send, sleep, type Me } from './support/api.js';
 import { connect, listPeople, login, synced, waitFor } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { call, contentOf, signOffPlan } from './support/meetings.js';
@@ -150,5 +150,25 @@ describe(`restoring a signed-off version (${databaseBackend})`, () => {
     );
     await sleep(500);
     expect(contentOf(clinical.doc, 'clinical')).toEqual(clinicalNow);
+  });
+
+  it('refuses a restore by a voluntary partner, who may write the shared plan', async () => {
+    const partnerCookie = await login(server.url, 'partner@demo.test');
+    const [person] = await listPeople(server.url, partnerCookie);
+    const { planId } = person!;
+    const { versionId, agreed, shared } = await signedThenEdited(planId);
+    const sharedNow = contentOf(shared.doc, 'shared');
+    expect(sharedNow).not.toEqual(agreed.shared);
+
+    const refused = await send(
+      server.url,
+      'POST',
+      `/api/plans/${planId}/versions/${versionId}/restore`,
+      partnerCookie,
+      {},
+    );
+    expect(refused.status).toBe(403);
+    await sleep(500);
+    expect(contentOf(shared.doc, 'shared')).toEqual(sharedNow);
   });
 });

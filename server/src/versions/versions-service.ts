@@ -60,6 +60,12 @@ const NOT_CHAIR = {
   error: 'Only the GP lead, or a member the team marks as chair, can sign off a plan.',
 } as const;
 
+const PARTNER_MAY_NOT_RESTORE = {
+  ok: false,
+  status: 403,
+  error: 'Only the care team can restore a signed-off version.',
+} as const;
+
 function summary(row: VersionRow): VersionSummary {
   return {
     id: row.id,
@@ -159,6 +165,8 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     async restore(user, planId, id) {
       const found = await version(user, planId, id);
       if (!found.ok) return found;
+      // A restore rewrites the whole plan: the care team's decision, not a partner's.
+      if (user.role === 'voluntary_partner') return PARTNER_MAY_NOT_RESTORE;
       const writable = found.documents.filter((d) => d.access === 'write');
       if (writable.length === 0) {
         return { ok: false, status: 403, error: 'You can read this plan but not change it.' };

@@ -38,6 +38,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     referrals: referrals.ok ? referrals.referrals : null,
     providers: providers.ok ? providers.providers : [],
     canRefer: teamMember,
+    // A version restores the whole plan: the care team's decision, not a partner's.
+    canRestore: teamMember,
   };
 };
 
