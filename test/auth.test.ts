@@ -184,16 +184,4 @@ describe(`login rate limit (${databaseBackend})`, () => {
     // The limit is per account: a colleague on the same machine can still sign in.
     expect((await postLogin(server.url, 'physio@demo.test')).status).toBe(200);
   });
-
-  it('answers 429 to an address that has failed ten times an account’s allowance, across accounts', async () => {
-    const server = await startServer({ env: { LOGIN_ATTEMPTS: '2' } });
-    // One guessed password tried on many accounts, each only once.
-    for (let i = 0; i < 20; i++) {
-      const res = await postLogin(server.url, `guess-${i}@demo.test`, 'Winter2026!');
-      expect(res.status, `attempt ${i + 1}`).toBe(401);
-    }
-    const refused = await postLogin(server.url, 'navigator@demo.test');
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-  });
 });

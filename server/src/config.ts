@@ -25,10 +25,7 @@ const ConfigSchema = z.object({
   HEARTBEAT_MS: positiveInt.default(30_000),
   /** The largest WebSocket message accepted. */
   MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
-  /**
-   * Login attempts allowed per account and client address in one window; an address may fail
-   * ten times as often, across accounts.
-   */
+  /** Login attempts allowed per account and client address in one window. */
   LOGIN_ATTEMPTS: positiveInt.default(10),
   LOGIN_WINDOW_MS: positiveInt.default(15 * 60_000),
   /** The licensed WEMWBS/SWEMWBS item wording, as JSON (see MeasureWordingSchema). */

@@ -16,21 +16,12 @@ export interface AuthService {
   logout(token: string | undefined, userId: string | null): Promise<void>;
 }
 
-/** An address may fail this many times an account's allowance of attempts. */
-const FAILURES_PER_ADDRESS_FACTOR = 10;
-
 export function createAuthService(
   db: Db,
   sessions: SessionService,
   limits: { attempts: number; windowMs: number },
 ): AuthService {
   const limiter = new RateLimiter(limits.attempts, limits.windowMs);
-  // Failures from one address whichever accounts they name, so that one guessed password cannot
-  // be tried on the whole team; generous, since a practice's staff often share one address.
-  const failuresFrom = new RateLimiter(
-    limits.attempts * FAILURES_PER_ADDRESS_FACTOR,
-    limits.windowMs,
-  );
   // Verifying against a real hash for unknown emails keeps their timing like a wrong password.
   const decoyHash = hashPassword('careweave-decoy-password');
 
@@ -38,15 +29,12 @@ export function createAuthService(
     async login(email, password, clientAddress) {
       const normalised = email.trim().toLowerCase();
       const key = `${normalised}|${clientAddress}`;
-      const wait = failuresFrom.wait(clientAddress) || limiter.attempt(key);
+      const wait = limiter.attempt(key);
       if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait };
 
       const account = await findCredentials(db, normalised);
       const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash), password);
-      if (!account || !matches) {
-        failuresFrom.record(clientAddress);
-        return { ok: false, reason: 'invalid' };
-      }
+      if (!account || !matches) return { ok: false, reason: 'invalid' };
 
       limiter.reset(key);
       const user = await findUser(db, account.id);
