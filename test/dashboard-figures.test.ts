@@ -256,7 +256,8 @@ describe(`the neighbourhood dashboard against the records (${databaseBackend})`,
     const overdue = await addPerson(server.url, navCookie, 'Prevention');
     const due = await addPerson(server.url, navCookie, 'Recovery');
     const missing = await addPerson(server.url, navCookie, 'Prevention');
-    const improved = await addPerson(server.url, navCookie, 'Recovery');
+    // Consenting to share, since a partner will take one of their referrals.
+    const improved = await addPerson(server.url, navCookie, 'Recovery', { consent: true });
     await recordMeasure(server.url, navCookie, overdue.id, {
       instrument: 'SWEMWBS',
       items: same(7, 3),

@@ -98,7 +98,10 @@ export function createReferralsService(db: Db) {
           : null;
       if (!service) fields.serviceId = 'Choose a service from the directory';
       else if (!service.active) fields.serviceId = 'This service is not taking referrals now';
-      else if (!person.consentToShare && (await providerHasPartners(db, service.providerId))) {
+      else if (
+        !person.consentToShare &&
+        (await providerHasPartners(db, service.providerId, person.neighbourhoodId))
+      ) {
         // The provider's own staff would read the referral: that is sharing, so it needs consent.
         fields.serviceId =
           `${person.givenName} ${person.familyName} has not consented to share with partners, ` +
@@ -183,13 +186,12 @@ export function createReferralsService(db: Db) {
       if (!isUuid(referralId)) return NO_REFERRAL;
       const current = await one(referralId);
       if (!current) return NO_REFERRAL;
+      const person = await planFor(user, current.planId);
+      if (!person) return NO_REFERRAL;
       if (isPartner(user)) {
-        if (!(await planFor(user, current.planId))) return NO_REFERRAL;
         if (!visibleTo(user, current)) return NOT_YOURS;
-      } else {
-        const person = await planFor(user, current.planId);
-        if (!person) return NO_REFERRAL;
-        if (!mayWritePlan(user, person)) return MAY_NOT_REFER;
+      } else if (!mayWritePlan(user, person)) {
+        return MAY_NOT_REFER;
       }
       const note = input.note === undefined || input.note === null ? '' : input.note;
       const fields: Record<string, string> = {};

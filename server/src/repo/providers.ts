@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
-const { providers, providerServices, users } = schema;
+const { providers, providerServices, users, teamMembers } = schema;
 
 /** A provider with its services, as the directory lists it. */
 export interface ProviderView {
@@ -99,12 +99,26 @@ export async function findService(db: Db, id: string) {
   return row ?? null;
 }
 
-/** Whether any of the provider's own staff sign in to Careweave, and so would see its referrals. */
-export async function providerHasPartners(db: Db, providerId: string): Promise<boolean> {
+/**
+ * Whether any of the provider's own staff sign in to Careweave in this neighbourhood's team, and
+ * so would see its referrals of the neighbourhood's people.
+ */
+export async function providerHasPartners(
+  db: Db,
+  providerId: string,
+  neighbourhoodId: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.providerId, providerId), eq(users.role, 'voluntary_partner')))
+    .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .where(
+      and(
+        eq(users.providerId, providerId),
+        eq(users.role, 'voluntary_partner'),
+        eq(teamMembers.neighbourhoodId, neighbourhoodId),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
