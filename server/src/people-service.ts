@@ -26,7 +26,7 @@ import {
   type PersonRow,
 } from './repo/people.js';
 import { actionCounts } from './repo/plans.js';
-import { findUser, listTeam, type TeamMember, type User } from './repo/users.js';
+import { findUsers, listTeam, type TeamMember, type User } from './repo/users.js';
 
 /** One row of `GET /api/people` (DESIGN §6). */
 export interface PersonSummary {
@@ -60,7 +60,7 @@ export interface PeopleService extends PersonRecords {
   documentAccess(user: User, documentName: string): Promise<Access>;
   /**
    * Audits a plan document let in over the collaboration socket, as the plan opened, once per
-   * user and plan in `SOCKET_OPEN_AUDIT_MS`: sockets reconnect at every network blip, and a
+   * user and document in `SOCKET_OPEN_AUDIT_MS`: sockets reconnect at every network blip, and a
    * plan's page is audited when it loads; a client of the socket alone is audited too.
    */
   openedOverSocket(user: User, documentName: string): Promise<void>;
@@ -104,18 +104,23 @@ function summary(person: PersonRow): PersonSummary {
 /** How long one opening of a plan over the socket stands for its reconnections. */
 const SOCKET_OPEN_AUDIT_MS = 12 * 60 * 60_000;
 
-/** Who may open a document follows from its person (a plan) or its meeting. */
-type DocumentOwner =
-  Pick<PersonRow, 'neighbourhoodId' | 'consentToShare'> | Pick<MeetingRow, 'neighbourhoodId'>;
+/** A meeting document's access follows its team; none when there is no such meeting. */
+function meetingAccess(
+  user: User,
+  meeting: Pick<MeetingRow, 'neighbourhoodId'> | undefined | null,
+) {
+  if (!meeting) return 'none';
+  const inTeam = user.neighbourhoods.some((n) => n.id === meeting.neighbourhoodId);
+  return meetingDocumentAccess(user.role, { inTeam });
+}
 
-function accessTo(user: User, ref: DocumentRef, owner: DocumentOwner | null | undefined): Access {
-  if (!owner) return 'none';
-  if (ref.kind === 'meeting') {
-    const inTeam = user.neighbourhoods.some((n) => n.id === owner.neighbourhoodId);
-    return meetingDocumentAccess(user.role, { inTeam });
-  }
-  if (!('consentToShare' in owner)) return 'none';
-  return planDocumentAccess(user.role, ref.kind, contextFor(user, owner));
+/** A plan document's access follows its person; none when there is no such plan. */
+function planAccess(
+  user: User,
+  kind: Exclude<DocumentRef['kind'], 'meeting'>,
+  person: Pick<PersonRow, 'neighbourhoodId' | 'consentToShare'> | undefined | null,
+): Access {
+  return person ? planDocumentAccess(user.role, kind, contextFor(user, person)) : 'none';
 }
 
 /**
@@ -164,8 +169,8 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityType: 'care_plan',
         entityId: planId,
       });
-      // Its page's socket, opened next, is this same opening.
-      socketOpens.attempt(`${user.id} ${planId}`);
+      // Its page's sockets, opened next, are this same opening.
+      for (const { name } of documents) socketOpens.record(`${user.id} ${name}`);
       return {
         planId,
         person: {
@@ -182,17 +187,16 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
     async documentAccess(user, documentName) {
       const ref = parseDocumentName(documentName);
       if (!ref) return 'none';
-      const owner =
-        ref.kind === 'meeting'
-          ? await findMeeting(db, ref.meetingId)
-          : await findPersonByPlan(db, ref.planId);
-      return accessTo(user, ref, owner);
+      return ref.kind === 'meeting'
+        ? meetingAccess(user, await findMeeting(db, ref.meetingId))
+        : planAccess(user, ref.kind, await findPersonByPlan(db, ref.planId));
     },
 
     async openedOverSocket(user, documentName) {
       const ref = parseDocumentName(documentName);
       if (!ref || ref.kind === 'meeting') return;
-      if (socketOpens.attempt(`${user.id} ${ref.planId}`) > 0) return;
+      const key = `${user.id} ${documentName}`;
+      if (socketOpens.wait(key) > 0) return;
       await recordAudit(db, {
         userId: user.id,
         action: 'plan.open',
@@ -200,6 +204,7 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityId: ref.planId,
         detail: { document: documentName, via: 'socket' },
       });
+      socketOpens.record(key);
     },
 
     async accessNow(sockets) {
@@ -211,20 +216,20 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         else if (ref) planIds.add(ref.planId);
       }
       const [users, people, meetings] = await Promise.all([
-        Promise.all([...new Set(sockets.map((s) => s.userId))].map((id) => findUser(db, id))),
+        findUsers(db, [...new Set(sockets.map((s) => s.userId))]),
         findPeopleByPlans(db, [...planIds]),
         findMeetings(db, [...meetingIds]),
       ]);
-      const userById = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+      const userById = new Map(users.map((u) => [u.id, u]));
       const personByPlan = new Map(people.map((p) => [p.planId, p]));
       const meetingById = new Map(meetings.map((m) => [m.id, m]));
       return sockets.map(({ userId }, i) => {
         const user = userById.get(userId);
         const ref = refs[i];
         if (!user || !ref) return 'none';
-        const owner =
-          ref.kind === 'meeting' ? meetingById.get(ref.meetingId) : personByPlan.get(ref.planId);
-        return accessTo(user, ref, owner);
+        return ref.kind === 'meeting'
+          ? meetingAccess(user, meetingById.get(ref.meetingId))
+          : planAccess(user, ref.kind, personByPlan.get(ref.planId));
       });
     },
 

@@ -21,4 +21,17 @@ describe('RateLimiter', () => {
     limiter.reset('a');
     expect(limiter.attempt('a')).toBe(0);
   });
+
+  it('can count only some attempts: waiting is asked apart from recording', () => {
+    let now = 0;
+    const failures = new RateLimiter(2, 60_000, () => now);
+    expect(failures.wait('a')).toBe(0);
+    failures.record('a');
+    expect(failures.wait('a')).toBe(0);
+    failures.record('a');
+    expect(failures.wait('a')).toBe(60);
+    expect(failures.wait('b')).toBe(0);
+    now = 60_000;
+    expect(failures.wait('a')).toBe(0);
+  });
 });

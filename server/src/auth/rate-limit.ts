@@ -10,16 +10,29 @@ export class RateLimiter {
 
   /** Records an attempt; returns 0 when allowed, else the seconds until the next is. */
   attempt(key: string): number {
+    const wait = this.wait(key);
+    if (wait === 0) this.record(key);
+    return wait;
+  }
+
+  /** The seconds until `key` may try again, 0 when it may now; records nothing. */
+  wait(key: string): number {
     const t = this.now();
     const window = this.#windows.get(key);
-    if (!window || t - window.start >= this.windowMs) {
-      this.#windows.set(key, { start: t, count: 1 });
-      this.#sweep(t);
-      return 0;
+    if (!window || t - window.start >= this.windowMs || window.count < this.limit) return 0;
+    return Math.ceil((window.start + this.windowMs - t) / 1000);
+  }
+
+  /** Counts one attempt against `key`, for callers that count only some of what they ask. */
+  record(key: string): void {
+    const t = this.now();
+    const window = this.#windows.get(key);
+    if (window && t - window.start < this.windowMs) {
+      window.count++;
+      return;
     }
-    if (window.count >= this.limit) return Math.ceil((window.start + this.windowMs - t) / 1000);
-    window.count++;
-    return 0;
+    this.#windows.set(key, { start: t, count: 1 });
+    this.#sweep(t);
   }
 
   /** Forgets a key, e.g. after a successful login. */

@@ -77,7 +77,9 @@ export class SessionWatch {
       }
       await this.#checkAccess();
     } catch (error) {
-      this.options.log(`could not re-check the open sockets' sessions: ${String(error)}`);
+      this.options.log(
+        `could not re-check the open sockets' sessions and access: ${String(error)}`,
+      );
     } finally {
       this.#checking = false;
     }

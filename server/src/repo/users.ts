@@ -32,22 +32,41 @@ export async function findCredentials(db: Db, email: string) {
 
 /** A user with their neighbourhood teams, or null. */
 export async function findUser(db: Db, id: string): Promise<User | null> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  if (!row) return null;
-  const teams = await db
-    .select({ id: neighbourhoods.id, name: neighbourhoods.name })
-    .from(teamMembers)
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId))
-    .where(eq(teamMembers.userId, id));
-  return {
+  const [user] = await findUsers(db, [id]);
+  return user ?? null;
+}
+
+/**
+ * These users with their neighbourhood teams, in two queries however many there are; unknown
+ * ids are left out.
+ */
+export async function findUsers(db: Db, ids: string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const [rows, teams] = await Promise.all([
+    db.select().from(users).where(inArray(users.id, ids)),
+    db
+      .select({
+        userId: teamMembers.userId,
+        id: neighbourhoods.id,
+        name: neighbourhoods.name,
+      })
+      .from(teamMembers)
+      .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId))
+      .where(inArray(teamMembers.userId, ids)),
+  ]);
+  const teamsOf = new Map<string, { id: string; name: string }[]>();
+  for (const { userId, id, name } of teams) {
+    teamsOf.set(userId, [...(teamsOf.get(userId) ?? []), { id, name }]);
+  }
+  return rows.map((row) => ({
     id: row.id,
     email: row.email,
     name: row.name,
     role: toRole(row.role),
     organisation: row.organisation,
     providerId: row.providerId,
-    neighbourhoods: teams,
-  };
+    neighbourhoods: teamsOf.get(row.id) ?? [],
+  }));
 }
 
 /** A colleague as others see them: for choosing an action's owner, naming an author. */
