@@ -20,3 +20,4 @@ export type {
   MeetingSummary,
 } from './meetings/meeting-views.js';
 export type { AuditEntry, AuditPage } from './audit/audit-service.js';
+export type { AuditAction } from './repo/audit.js';

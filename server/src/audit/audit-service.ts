@@ -34,7 +34,10 @@ const ONLY_ADMINS = {
   error: 'Only a team administrator can read the audit trail.',
 } as const;
 
-/** The audit trail, read-only: administrators read what their teams' members did. */
+/**
+ * The audit trail, read-only: administrators read what their teams' members did, and what was
+ * done to their teams' people.
+ */
 export interface AuditService {
   list(
     user: User,

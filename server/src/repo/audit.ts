@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
@@ -42,7 +42,7 @@ export async function recordAudit(
 
 /** Which audit events to read: whose actions, about which plan, older than which event. */
 export interface AuditFilter {
-  /** Only actions of members of these teams. */
+  /** The teams whose trail it is: their members' actions, and anything about their people. */
   neighbourhoodIds: string[];
   userId?: string;
   /** The plan's own events and its person's. */
@@ -64,54 +64,68 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         .from(carePlans)
         .where(eq(carePlans.id, filter.planId))
     : null;
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      userId: auditEvents.userId,
-      userName: users.name,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      detail: auditEvents.detail,
-      personGivenName: sql<string | null>`coalesce(${people.givenName}, ${planPerson.givenName})`,
-      personFamilyName: sql<
-        string | null
-      >`coalesce(${people.familyName}, ${planPerson.familyName})`,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .leftJoin(
-      people,
-      and(eq(auditEvents.entityType, 'person'), eq(sql`${people.id}::text`, auditEvents.entityId)),
-    )
-    .leftJoin(
-      carePlans,
-      and(
-        eq(auditEvents.entityType, 'care_plan'),
-        eq(sql`${carePlans.id}::text`, auditEvents.entityId),
-      ),
-    )
-    .leftJoin(planPerson, eq(planPerson.id, carePlans.personId))
-    .where(
-      and(
-        inArray(auditEvents.userId, members),
-        filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
-        plan
-          ? or(
-              and(
-                eq(auditEvents.entityType, 'care_plan'),
-                eq(auditEvents.entityId, filter.planId!),
-              ),
-              and(
-                eq(auditEvents.entityType, 'person'),
-                eq(auditEvents.entityId, sql`(${plan})::text`),
-              ),
-            )
-          : undefined,
-        filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(filter.limit);
+  return (
+    db
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        userId: auditEvents.userId,
+        userName: users.name,
+        action: auditEvents.action,
+        entityType: auditEvents.entityType,
+        entityId: auditEvents.entityId,
+        detail: auditEvents.detail,
+        personGivenName: sql<string | null>`coalesce(${people.givenName}, ${planPerson.givenName})`,
+        personFamilyName: sql<
+          string | null
+        >`coalesce(${people.familyName}, ${planPerson.familyName})`,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.userId))
+      // Whose record it was, only for the teams' own people.
+      .leftJoin(
+        people,
+        and(
+          eq(auditEvents.entityType, 'person'),
+          eq(sql`${people.id}::text`, auditEvents.entityId),
+          inArray(people.neighbourhoodId, filter.neighbourhoodIds),
+        ),
+      )
+      .leftJoin(
+        carePlans,
+        and(
+          eq(auditEvents.entityType, 'care_plan'),
+          eq(sql`${carePlans.id}::text`, auditEvents.entityId),
+        ),
+      )
+      .leftJoin(
+        planPerson,
+        and(
+          eq(planPerson.id, carePlans.personId),
+          inArray(planPerson.neighbourhoodId, filter.neighbourhoodIds),
+        ),
+      )
+      .where(
+        and(
+          // What the teams' members did, and what anyone (a former member too) did to their people.
+          or(inArray(auditEvents.userId, members), isNotNull(people.id), isNotNull(planPerson.id)),
+          filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
+          plan
+            ? or(
+                and(
+                  eq(auditEvents.entityType, 'care_plan'),
+                  eq(auditEvents.entityId, filter.planId!),
+                ),
+                and(
+                  eq(auditEvents.entityType, 'person'),
+                  eq(auditEvents.entityId, sql`(${plan})::text`),
+                ),
+              )
+            : undefined,
+          filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
+        ),
+      )
+      .orderBy(desc(auditEvents.id))
+      .limit(filter.limit)
+  );
 }

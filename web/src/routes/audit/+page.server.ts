@@ -13,5 +13,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     runtime().people.team(user),
   ]);
   if (!page.ok) error(page.status, page.error);
-  return { entries: page.entries, next: page.next, team, userId: query.userId ?? '' };
+  return {
+    entries: page.entries,
+    next: page.next,
+    team,
+    userId: query.userId ?? '',
+    planId: query.planId ?? '',
+  };
 };
