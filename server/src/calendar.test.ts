@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServiceDate, parseServiceTime } from './calendar.js';
+import { parseServiceDate, parseServiceTime, sameTimeNextWeek } from './calendar.js';
 
 describe('parseServiceTime', () => {
   it('reads a time without a zone as London wall-clock time, summer and winter', () => {
@@ -26,8 +26,36 @@ describe('parseServiceDate', () => {
   });
 
   it('refuses what is not a date', () => {
-    for (const value of ['2026-02-30', '01/07/2026', '2026-07-01T25:00Z', 'Jul 1 2026 Z', '', 7]) {
+    const notDates = [
+      '2026-02-30',
+      '2026-02-30T10:00',
+      '2026-02-30T10:00Z',
+      '2026-07-01T25:00',
+      '2026-07-01T25:00Z',
+      '2026-07-01T10:60',
+      '01/07/2026',
+      'Jul 1 2026 Z',
+      '',
+      7,
+    ];
+    for (const value of notDates) {
       expect(parseServiceDate(value), String(value)).toBeNull();
     }
+  });
+});
+
+describe('sameTimeNextWeek', () => {
+  it('keeps a meeting at 09:30 in London across both clock changes', () => {
+    // 09:30 GMT the week before the clocks go forward, then 09:30 BST.
+    expect(sameTimeNextWeek(new Date('2027-03-23T09:30:00Z')).toISOString()).toBe(
+      '2027-03-30T08:30:00.000Z',
+    );
+    // 09:30 BST the week before they go back, then 09:30 GMT.
+    expect(sameTimeNextWeek(new Date('2026-10-21T08:30:00Z')).toISOString()).toBe(
+      '2026-10-28T09:30:00.000Z',
+    );
+    expect(sameTimeNextWeek(new Date('2026-12-01T09:30:00Z')).toISOString()).toBe(
+      '2026-12-08T09:30:00.000Z',
+    );
   });
 });

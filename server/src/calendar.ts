@@ -29,16 +29,30 @@ function offsetMs(at: number, timeZone: string): number {
  * one (a form's `datetime-local`) as the wall clock in the service's time zone; null if invalid.
  */
 export function parseServiceTime(value: string, timeZone = SERVICE_TIME_ZONE): Date | null {
-  const local = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!local) {
-    const at = new Date(value);
-    return /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) && !Number.isNaN(at.getTime()) ? at : null;
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(.*)$/.exec(
+    value.trim(),
+  );
+  if (!parts) return null;
+  const [, date, hour, minute, second = '0', zone] = parts as unknown as string[];
+  // Date.UTC and Date.parse would roll 30 February or 25:00 on into the next day or month.
+  if (!isIsoDate(date) || +hour! > 23 || +minute! > 59 || +second > 59) return null;
+  if (zone) {
+    const at = new Date(value.trim());
+    return /^(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(zone) && !Number.isNaN(at.getTime()) ? at : null;
   }
-  const [, y, mo, d, h, mi, s] = local.map(Number) as number[];
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0);
+  const [y, mo, d] = date!.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, +hour!, +minute!, +second);
   // Twice, so that a time just after a clock change takes the offset in force then.
   const first = wall - offsetMs(wall, timeZone);
   return new Date(wall - offsetMs(first, timeZone));
+}
+
+/** The same time on the service's wall a week later, across a clock change too. */
+export function sameTimeNextWeek(at: Date, timeZone = SERVICE_TIME_ZONE): Date {
+  // The wall clock then, read as if it were UTC, moved on seven calendar days.
+  const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone));
+  wall.setUTCDate(wall.getUTCDate() + 7);
+  return parseServiceTime(wall.toISOString().slice(0, 19), timeZone)!;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type MeetingLiveState,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
+import { sameTimeNextWeek } from '../calendar.js';
 import { recordAudit } from '../repo/audit.js';
 import { insertCases, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
 import {
@@ -18,8 +19,6 @@ import {
 } from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
 import { agendaCases, chairedMeeting, type MeetingDeps } from './meeting-context.js';
-
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Mirrors the meeting's SQL state into its document, as a change by the chair. */
 export function broadcaster({ rooms }: Pick<MeetingDeps, 'rooms'>) {
@@ -71,7 +70,7 @@ export async function closeMeeting(
   if (carry.length > 0) {
     nextMeetingId ??= await insertMeeting(db, {
       neighbourhoodId: meeting.neighbourhoodId,
-      startsAt: new Date(meeting.startsAt.getTime() + WEEK_MS),
+      startsAt: sameTimeNextWeek(meeting.startsAt),
       place: meeting.place,
       callLink: meeting.callLink,
       chairId: meeting.chairId,
