@@ -90,7 +90,8 @@ export async function openCareweave(
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // A frame over the limit is refused with 4413 from its header (collab/socket.ts); a message
-  // sent in fragments is gathered by the transport, which drops the socket (1009) past this.
+  // sent in fragments, or a header split across reads, is left to the transport, which drops
+  // the socket (1009) past this.
   wss.options.maxPayload = Math.max(config.maxMessageBytes * 4, 16 * 1024 * 1024);
   // Uncompressed frames are written straight to the socket (collab/socket.ts).
   wss.options.perMessageDeflate = false;

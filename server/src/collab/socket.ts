@@ -74,8 +74,8 @@ interface WsReceiver {
  * each message through a stream write, its frame state machine and an event. Whenever ws's
  * reader is mid-frame or the chunk holds anything else, ws reads it as usual, so pings,
  * closes, fragments and protocol errors keep ws's handling and every message its order. A
- * frame that declares more than `maxMessageBytes` is refused from its header (`tooLarge`), and
- * the rest of what the client sends is dropped unread, however large.
+ * frame that declares more than `maxMessageBytes` is refused from its header (`tooLarge`) and the
+ * connection ended, however much more the client means to send.
  */
 function readFramesFirst(
   ws: WebSocket,
@@ -100,6 +100,8 @@ function readFramesFirst(
     if (idle && !messages && largestDeclaredLength(chunk) > maxMessageBytes) {
       refused = true;
       tooLarge();
+      // The close frame is on its way; what follows it is not wanted, nor the client's reply.
+      (ws as unknown as { _socket: Socket })._socket.end();
       return true;
     }
     if (!messages) return write(chunk);
