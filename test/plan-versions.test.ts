@@ -78,6 +78,18 @@ describe(`signed-off plan versions (${databaseBackend})`, () => {
       expect(refused.status).toBe(403);
       expect(await refused.json()).toHaveProperty('error');
     }
+    // The partner is not told that a plan they may not see exists.
+    const hidden = (await listPeople(server.url, gpCookie)).find((p) => !partnerSees.has(p.id))!;
+    const unseen = await send(
+      server.url,
+      'POST',
+      `/api/plans/${hidden.planId}/versions`,
+      partnerCookie,
+      {
+        label: 'Not a chair',
+      },
+    );
+    expect(unseen.status).toBe(404);
     const meetingId = await createMeeting(server.url, gpCookie, daysFromNow(0.01));
     const before = Date.now();
     const created = await send(server.url, 'POST', path, gpCookie, {

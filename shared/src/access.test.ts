@@ -14,8 +14,15 @@ const notConsented = { inTeam: true, consentToShare: false };
 
 describe('plan document access', () => {
   it('lets clinical roles, and social workers for safeguarding, write both documents', () => {
-    const writers = ['gp_lead', 'gp', 'nurse', 'mental_health', 'pharmacist', 'social_worker'];
-    for (const role of writers as Role[]) {
+    const writers = [
+      'gp_lead',
+      'gp',
+      'nurse',
+      'mental_health',
+      'pharmacist',
+      'social_worker',
+    ] as const satisfies readonly Role[];
+    for (const role of writers) {
       expect(planDocumentAccess(role, 'plan-shared', notConsented)).toBe('write');
       expect(planDocumentAccess(role, 'plan-clinical', notConsented)).toBe('write');
     }

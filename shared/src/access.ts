@@ -36,6 +36,14 @@ export function planDocumentAccess(role: Role, kind: PlanKind, plan: PlanContext
   return PLAN_ACCESS[role][kind];
 }
 
+/**
+ * Whether a user may restore a signed-off version of a plan they may write: it rewrites the whole
+ * plan, which is the care team's decision, not a voluntary partner's.
+ */
+export function mayRestoreVersion(role: Role): boolean {
+  return role !== 'voluntary_partner' && role !== 'admin';
+}
+
 /** Whether a user may see that a person exists at all (lists, plan headers). */
 export function canSeePerson(role: Role, plan: PlanContext): boolean {
   return planDocumentAccess(role, 'plan-shared', plan) !== 'none';

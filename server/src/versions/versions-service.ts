@@ -4,6 +4,7 @@ import {
   clinicalPlanDocument,
   isUuid,
   mayChair,
+  mayRestoreVersion,
   restoreDocument,
   sharedPlanDocument,
 } from '@careweave/shared';
@@ -60,7 +61,7 @@ const NOT_CHAIR = {
   error: 'Only the GP lead, or a member the team marks as chair, can sign off a plan.',
 } as const;
 
-const PARTNER_MAY_NOT_RESTORE = {
+const MAY_NOT_RESTORE = {
   ok: false,
   status: 403,
   error: 'Only the care team can restore a signed-off version.',
@@ -110,11 +111,11 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
       if (!person) return NO_PLAN;
       const member = await membership(db, user.id, person.neighbourhoodId);
-      // The person's own team may know the plan is there, so a member who may not chair is
-      // told so, whether or not they may read it; to anyone else there is no such plan.
-      if (!member.inTeam) return NO_PLAN;
+      // Whoever may see the plan, and the team's administrator (who reads no plan but knows
+      // the team's people), is told they may not chair; to anyone else there is no such plan.
+      const readable = planDocumentsFor(user, person).length > 0;
+      if (!member.inTeam || !(readable || user.role === 'admin')) return NO_PLAN;
       if (!mayChair(user.role, member)) return NOT_CHAIR;
-      if (planDocumentsFor(user, person).length === 0) return NO_PLAN;
       const fields = await signOffProblems(person, input);
       if (Object.keys(fields).length > 0) {
         return { ok: false, status: 400, error: 'Check the fields marked.', fields };
@@ -165,8 +166,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     async restore(user, planId, id) {
       const found = await version(user, planId, id);
       if (!found.ok) return found;
-      // A restore rewrites the whole plan: the care team's decision, not a partner's.
-      if (user.role === 'voluntary_partner') return PARTNER_MAY_NOT_RESTORE;
+      if (!mayRestoreVersion(user.role)) return MAY_NOT_RESTORE;
       const writable = found.documents.filter((d) => d.access === 'write');
       if (writable.length === 0) {
         return { ok: false, status: 403, error: 'You can read this plan but not change it.' };

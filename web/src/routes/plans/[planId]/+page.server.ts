@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
-import { canEditPeople, isUrgency } from '@careweave/shared';
+import { canEditPeople, isUrgency, mayRestoreVersion } from '@careweave/shared';
 import { sinceParam } from './changes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,8 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     referrals: referrals.ok ? referrals.referrals : null,
     providers: providers.ok ? providers.providers : [],
     canRefer: teamMember,
-    // A version restores the whole plan: the care team's decision, not a partner's.
-    canRestore: teamMember,
+    canRestore: mayRestoreVersion(user.role),
   };
 };
 
