@@ -1,3 +1,4 @@
+import { SERVICE_TIME_ZONE } from '../calendar.js';
 import {
   ATTENDANCE_MODE_LABELS,
   CASE_REASON_LABELS,
@@ -84,9 +85,9 @@ export interface Minutes {
   cases: MinutesCase[];
 }
 
-/** The service's teams work to the clock on their wall (as the server's calendar does). */
+/** The service's teams work to the clock on their wall. */
 const DATE_LABEL = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
+  timeZone: SERVICE_TIME_ZONE,
   day: 'numeric',
   month: 'long',
   year: 'numeric',
