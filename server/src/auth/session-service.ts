@@ -74,6 +74,20 @@ export function createSessionService(
   };
 }
 
+/**
+ * The session cookie's attributes (DESIGN §5), for the API and the pages alike: HttpOnly,
+ * SameSite=Lax, Secure but on plain-HTTP loopback; `expires` when setting it.
+ */
+export function sessionCookieOptions(url: URL, expires?: Date) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: cookieIsSecure(url),
+    ...(expires && { expires }),
+  };
+}
+
 /** Secure cookies everywhere but plain-HTTP loopback, where browsers would drop them. */
 export function cookieIsSecure(url: URL): boolean {
   if (url.protocol === 'https:') return true;

@@ -1,14 +1,8 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { SESSION_COOKIE, cookieIsSecure } from '../auth/session-service.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-service.js';
 
-/** Sets (or slides) the session cookie the way DESIGN §5 asks: HttpOnly, SameSite=Lax. */
+/** Sets (or slides) the session cookie on an API answer. */
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: cookieIsSecure(new URL(c.req.url)),
-    path: '/',
-    expires: expiresAt,
-  });
+  setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(new URL(c.req.url), expiresAt));
 }
