@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../support/api.js';
+import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
+import { listPeople, login } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+describe(`consent withdrawn while a partner has the plan open (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  it('cuts the partner off at once, says why, and their reload shows no plan', async () => {
+    const browser = await launchBrowser();
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const partnerCookie = await login(server.url, 'partner@demo.test');
+    const [person] = await listPeople(server.url, partnerCookie);
+    const partner = await signIn(browser, server, 'partner@demo.test');
+    await openPlan(partner, person!.planId);
+
+    const withdrawn = await send(server.url, 'PATCH', `/api/people/${person!.id}`, gpCookie, {
+      consentToShare: false,
+    });
+    expect(withdrawn.status).toBe(200);
+    try {
+      // Well inside the 30 s heartbeat: withdrawing consent holds at once.
+      const status = partner.getByTestId('connection-status').first();
+      await status.filter({ hasText: 'Your access to this plan has changed' }).waitFor({
+        timeout: 5_000,
+      });
+      await partner.getByRole('link', { name: 'reload the page' }).click();
+      await partner.getByText('does not exist, or you do not have access').waitFor({
+        timeout: STEP_MS,
+      });
+    } finally {
+      await send(server.url, 'PATCH', `/api/people/${person!.id}`, gpCookie, {
+        consentToShare: true,
+      });
+    }
+  });
+});
