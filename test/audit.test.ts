@@ -145,6 +145,12 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     const page = await get(server.url, '/audit', adminCookie);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Audit trail');
-    expect((await get(server.url, '/audit', nurseCookie)).status).toBe(403);
+    const refused = await get(server.url, '/audit', nurseCookie);
+    expect(refused.status).toBe(403);
+    // A refusal, said as one: not a fault to try again later.
+    const said = await refused.text();
+    expect(said).toContain('You do not have access to this page');
+    expect(said).toContain('Only a team administrator can read the audit trail.');
+    expect(said).not.toContain('problem with the service');
   });
 });

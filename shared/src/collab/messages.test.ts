@@ -3,7 +3,13 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MessageType, parseClientMessage, withinSizeLimit } from './messages.js';
+import {
+  MessageType,
+  isSyncStep2,
+  parseClientMessage,
+  syncStep1Message,
+  withinSizeLimit,
+} from './messages.js';
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -81,5 +87,30 @@ describe('parseClientMessage', () => {
   it('compares sizes against the limit inclusively', () => {
     expect(withinSizeLimit(1024, 1024)).toBe(true);
     expect(withinSizeLimit(1025, 1024)).toBe(false);
+  });
+});
+
+describe('syncStep1Message and isSyncStep2', () => {
+  it('write a step 1 as y-protocols does, and know its answer from a broadcast update', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'hello');
+    const ours = syncStep1Message(Y.encodeStateVector(doc));
+    const theirs = frame((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeSyncStep1(e, doc);
+    });
+    expect(ours).toEqual(theirs);
+
+    const answer = frame((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeSyncStep2(e, doc);
+    });
+    const broadcast = frame((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
+    });
+    expect(isSyncStep2(answer)).toBe(true);
+    expect(isSyncStep2(broadcast)).toBe(false);
+    expect(isSyncStep2(theirs)).toBe(false);
   });
 });

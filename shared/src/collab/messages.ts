@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 
 /**
  * The y-websocket framing (y-protocols PROTOCOL.md):
@@ -64,4 +65,18 @@ export function parseClientMessage(data: Uint8Array): ParseResult {
 /** Whether a message of this many bytes may be accepted. */
 export function withinSizeLimit(byteLength: number, limit: number): boolean {
   return byteLength <= limit;
+}
+
+/** A sync step 1: asks the other side for whatever it holds beyond `stateVector`. */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SyncType.Step1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether a message is a sync step 2, the answer to a step 1 (both types are one byte). */
+export function isSyncStep2(message: Uint8Array): boolean {
+  return message[0] === MessageType.Sync && message[1] === SyncType.Step2;
 }

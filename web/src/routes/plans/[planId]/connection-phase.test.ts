@@ -9,6 +9,14 @@ describe('combinedPhase', () => {
     });
   });
 
+  it('says saved only when no document is still waiting for the server to confirm a change', () => {
+    expect(combinedPhase([{ kind: 'live' }, { kind: 'saving' }])).toEqual({ kind: 'saving' });
+    expect(combinedPhase([{ kind: 'saving' }, { kind: 'offline', unsent: 1 }])).toEqual({
+      kind: 'offline',
+      unsent: 1,
+    });
+  });
+
   it('adds up unsent changes across offline documents', () => {
     expect(
       combinedPhase([

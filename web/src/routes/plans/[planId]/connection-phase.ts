@@ -2,6 +2,8 @@
 export type ConnectionPhase =
   | { kind: 'connecting' }
   | { kind: 'live' }
+  /** Changes sent, the server's confirmation not yet back. */
+  | { kind: 'saving' }
   | { kind: 'offline'; unsent: number }
   | { kind: 'session-ended' }
   | { kind: 'forbidden' }
@@ -22,5 +24,5 @@ export function combinedPhase(phases: ConnectionPhase[]): ConnectionPhase {
   if (phases.length === 0 || phases.some((p) => p.kind === 'connecting')) {
     return { kind: 'connecting' };
   }
-  return { kind: 'live' };
+  return phases.some((p) => p.kind === 'saving') ? { kind: 'saving' } : { kind: 'live' };
 }

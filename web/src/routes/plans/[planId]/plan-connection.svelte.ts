@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, isFinalCloseCode, type PresenceUser } from '@careweave/shared';
+import {
+  CloseCode,
+  isFinalCloseCode,
+  isSyncStep2,
+  syncStep1Message,
+  type PresenceUser,
+} from '@careweave/shared';
 import type { ConnectionPhase } from './connection-phase';
 
 export type { ConnectionPhase } from './connection-phase';
@@ -18,6 +24,11 @@ export interface EditingItem {
 export function editingKey(section: string, itemId: string): string {
   return `${section}/${itemId}`;
 }
+
+/** How long a change sent may wait for the server to confirm it before the page says so. */
+const CONFIRM_WITHIN_MS = 5_000;
+/** Changes in one burst of typing are confirmed together. */
+const CONFIRM_AFTER_MS = 300;
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
@@ -55,6 +66,17 @@ export class PlanConnection implements LiveDocument {
   everConnected = $state(false);
   /** Local changes made while not live; y-websocket re-sends them on the next sync. */
   unsent = $state(0);
+  /**
+   * Local changes sent but not yet confirmed: the server answers a sync step 1 only after every
+   * message sent before it, so its answer confirms them. A connection that looks open may be
+   * dead (a network cut); "saved" is only said once the server has answered.
+   */
+  unconfirmed = $state(0);
+  /** The unconfirmed changes have waited past `CONFIRM_WITHIN_MS`. */
+  stalled = $state(false);
+  #asked = 0;
+  #askTimer: ReturnType<typeof setTimeout> | null = null;
+  #stallTimer: ReturnType<typeof setTimeout> | null = null;
   closeCode = $state<number | null>(null);
   closeReason = $state('');
   people = $state<PresenceUser[]>([]);
@@ -65,8 +87,10 @@ export class PlanConnection implements LiveDocument {
     if (this.closeCode === CloseCode.Unauthorized) return { kind: 'session-ended' };
     if (this.closeCode === CloseCode.Forbidden) return { kind: 'forbidden' };
     if (this.closeCode !== null) return { kind: 'closed', reason: this.closeReason };
-    if (this.status === 'connected' && this.synced) return { kind: 'live' };
-    if (this.everConnected) return { kind: 'offline', unsent: this.unsent };
+    if (this.status === 'connected' && this.synced && !this.stalled) {
+      return this.unconfirmed > 0 ? { kind: 'saving' } : { kind: 'live' };
+    }
+    if (this.everConnected) return { kind: 'offline', unsent: this.unsent + this.unconfirmed };
     return { kind: 'connecting' };
   });
 
@@ -80,14 +104,25 @@ export class PlanConnection implements LiveDocument {
 
     this.provider.on('status', ({ status }) => {
       this.status = status;
-      if (status === 'connected') this.everConnected = true;
+      if (status === 'connected') {
+        this.everConnected = true;
+        this.provider.ws?.addEventListener('message', this.onMessage);
+      } else {
+        // Whatever was not confirmed goes again with the next sync, as unsent changes do.
+        this.unsent += this.unconfirmed;
+        this.#forgetConfirmation();
+      }
     });
     this.provider.on('sync', (isSynced: boolean) => {
       this.synced = isSynced;
-      // Sync step 2 carried everything we had, unsent edits included.
       if (isSynced) {
-        this.unsent = 0;
         this.loaded = true;
+        // Our answer to the server's step 1 carries the edits made offline: confirm them too.
+        if (this.unsent > 0) {
+          this.unconfirmed += this.unsent;
+          this.unsent = 0;
+          this.#askSoon();
+        }
       }
     });
     this.provider.on('connection-close', (event) => {
@@ -112,8 +147,44 @@ export class PlanConnection implements LiveDocument {
 
   private onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider) return;
-    if (!(this.status === 'connected' && this.synced)) this.unsent += 1;
+    if (!(this.status === 'connected' && this.synced)) {
+      this.unsent += 1;
+      return;
+    }
+    this.unconfirmed += 1;
+    this.#askSoon();
   };
+
+  private onMessage = (event: MessageEvent): void => {
+    if (this.#asked === 0 || !isSyncStep2(new Uint8Array(event.data as ArrayBuffer))) return;
+    this.unconfirmed -= this.#asked;
+    this.#asked = 0;
+    if (this.unconfirmed > 0) return this.#askSoon();
+    clearTimeout(this.#stallTimer ?? undefined);
+    this.#stallTimer = null;
+    this.stalled = false;
+  };
+
+  /** Asks the server to confirm what has been sent, once the typing pauses. */
+  #askSoon(): void {
+    this.#stallTimer ??= setTimeout(() => (this.stalled = true), CONFIRM_WITHIN_MS);
+    this.#askTimer ??= setTimeout(() => {
+      this.#askTimer = null;
+      const ws = this.provider.ws;
+      if (this.#asked > 0 || !ws || ws.readyState !== WebSocket.OPEN) return;
+      this.#asked = this.unconfirmed;
+      ws.send(syncStep1Message(Y.encodeStateVector(this.ydoc)));
+    }, CONFIRM_AFTER_MS);
+  }
+
+  #forgetConfirmation(): void {
+    this.unconfirmed = 0;
+    this.#asked = 0;
+    this.stalled = false;
+    clearTimeout(this.#askTimer ?? undefined);
+    clearTimeout(this.#stallTimer ?? undefined);
+    this.#askTimer = this.#stallTimer = null;
+  }
 
   /** Says which item we are editing (or none), so others see "<Name> is editing" on it. */
   setEditing(editing: EditingItem | null): void {
@@ -148,6 +219,7 @@ export class PlanConnection implements LiveDocument {
   };
 
   destroy(): void {
+    this.#forgetConfirmation();
     this.provider.awareness.off('change', this.onAwareness);
     this.ydoc.off('update', this.onUpdate);
     this.provider.destroy();
