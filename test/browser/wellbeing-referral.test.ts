@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeRegExp, getJson } from '../support/api.js';
+import { escapeRegExp, getJson, sleep } from '../support/api.js';
 import {
   chooseOptionContaining,
   launchBrowser,
@@ -118,7 +118,8 @@ describe(`wellbeing, a referral and the dashboard in the browser (${databaseBack
     await chooseOptionContaining(form.getByLabel('Service', { exact: true }), tameValley.name);
     await form.getByLabel('Reason', { exact: true }).fill(reason);
     await chooseOptionContaining(form.getByLabel('Urgency', { exact: true }), 'routine');
-    await form.getByRole('button', { name: 'Send referral' }).click();
+    // A tired double click sends it once.
+    await form.getByRole('button', { name: 'Send referral' }).dblclick();
     const listed = navigator
       .getByRole('list', { name: 'Referrals' })
       .getByRole('listitem')
@@ -130,6 +131,13 @@ describe(`wellbeing, a referral and the dashboard in the browser (${databaseBack
       `/api/plans/${person.planId}/referrals`,
       navCookie,
     );
+    await sleep(500);
+    const sentNow = await getJson<Referral[]>(
+      server.url,
+      `/api/plans/${person.planId}/referrals`,
+      navCookie,
+    );
+    expect(sentNow.filter((r) => r.reason === reason)).toHaveLength(1);
     const referral = onPlan.find((r) => r.reason === reason)!;
     expect(referral).toMatchObject({ service: { id: tameValley.id }, status: 'sent' });
 
