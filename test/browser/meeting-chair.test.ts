@@ -94,10 +94,12 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
     await barSays(member, `Case 2 of 2: ${second!.name}`);
     await chair.waitForURL(onCase(second!.planId, meetingId), { timeout: STEP_MS });
 
-    await chair
-      .getByRole('region', { name: 'Meeting' })
-      .getByRole('button', { name: 'End meeting' })
-      .click();
+    // Ending asks first: cancelling leaves the meeting live.
+    await bar.getByRole('button', { name: 'End meeting' }).click();
+    await bar.getByRole('button', { name: 'Cancel' }).click();
+    expect((await meetingOf(server.url, chairCookie, meetingId)).status).toBe('live');
+    await bar.getByRole('button', { name: 'End meeting' }).click();
+    await bar.getByRole('button', { name: 'Yes, end the meeting' }).click();
     await waitFor(
       async () => (await meetingOf(server.url, chairCookie, meetingId)).status === 'closed',
       'the meeting to close',
