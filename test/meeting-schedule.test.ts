@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson, me } from './support/api.js';
+import { getJson, me, send } from './support/api.js';
 import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import type { MeetingDetail } from './support/meetings.js';
@@ -36,5 +36,26 @@ describe(`scheduling a meeting from its page (${databaseBackend})`, () => {
     const meeting = await getJson<MeetingDetail>(server.url, `/api/meetings/${meetingId}`, cookie);
     // 09:30 British Summer Time.
     expect(new Date(meeting.startsAt).toISOString()).toBe('2027-07-06T08:30:00.000Z');
+  });
+
+  it('refuses a meeting in the past, and says what to enter when the time is missing', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const gp = await me(server.url, cookie);
+    const schedule = (startsAt: string) =>
+      send(server.url, 'POST', '/api/meetings', cookie, {
+        startsAt,
+        neighbourhoodId: gp.neighbourhoods[0]!.id,
+      });
+    const past = await schedule('2020-01-01T09:30');
+    expect(past.status).toBe(400);
+    expect(await past.json()).toMatchObject({
+      fields: { startsAt: expect.stringMatching(/later/) },
+    });
+    const missing = await schedule('');
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({
+      fields: { startsAt: 'Enter the date and time of the meeting' },
+    });
   });
 });

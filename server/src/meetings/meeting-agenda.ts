@@ -5,6 +5,7 @@ import {
   isUuid,
   mayChair,
   reorderCases,
+  todayIso,
   type CaseReason,
   type CaseStatus,
 } from '@careweave/shared';
@@ -91,7 +92,9 @@ export function meetingAgenda({ db }: MeetingDeps) {
       }
       const startsAt = typeof input.startsAt === 'string' ? parseServiceTime(input.startsAt) : null;
       if (!startsAt) {
-        fields.startsAt = 'Give the date and time, for example 2026-11-23T09:30';
+        fields.startsAt = 'Enter the date and time of the meeting';
+      } else if (todayIso(startsAt) < todayIso()) {
+        fields.startsAt = 'Choose today or a later date: a meeting is scheduled ahead';
       }
       const callLink = optionalText(input.callLink);
       if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
