@@ -5,5 +5,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
-  return { people: await runtime().people.list(user), canAdd: canEditPeople(user.role) };
+  return {
+    people: await runtime().people.list(user),
+    canAdd: canEditPeople(user.role),
+    // Administrators run the team but see no one's plan.
+    seesPeople: user.role !== 'admin',
+  };
 };

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
+import { databaseBackend } from '../support/database.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+describe(`finding a person (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  it('narrows the list by name or NHS number, however typed, and says when nobody matches', async () => {
+    const browser = await launchBrowser();
+    const gp = await signIn(browser, server, 'gp@demo.test');
+    await gp.goto('/people', { waitUntil: 'networkidle' });
+    const rows = gp.locator('tbody tr');
+    const find = gp.getByLabel('Find a person by name or NHS number');
+    expect(await rows.count()).toBeGreaterThan(3);
+
+    for (const query of ['kowal', '999 000 0034', '9990000034']) {
+      await find.fill(query);
+      await expect
+        .poll(() => rows.allInnerTexts(), { timeout: STEP_MS })
+        .toEqual([expect.stringContaining('Susan Kowalczyk')]);
+    }
+    await find.fill('Nobody-by-this-name');
+    await gp.getByText('Nobody matches “Nobody-by-this-name”.').waitFor({ timeout: STEP_MS });
+    await find.fill('');
+    await expect.poll(() => rows.count(), { timeout: STEP_MS }).toBeGreaterThan(3);
+  });
+
+  it('tells an administrator why they see no one, and offers them no actions of their own', async () => {
+    const browser = await launchBrowser();
+    const admin = await signIn(browser, server, 'admin@demo.test');
+    await admin.goto('/people', { waitUntil: 'networkidle' });
+    await admin
+      .getByText('As a team administrator you manage the team')
+      .waitFor({ timeout: STEP_MS });
+    const nav = admin.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'My actions' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Audit trail' }).count()).toBe(1);
+  });
+});
