@@ -29,6 +29,9 @@ describe(`consent withdrawn while a partner has the plan open (${databaseBackend
       await status.filter({ hasText: 'Your access to this plan has changed' }).waitFor({
         timeout: 5_000,
       });
+      // What they may no longer see leaves the screen with the connection.
+      await partner.getByText('its content is no longer shown here').waitFor({ timeout: STEP_MS });
+      expect(await partner.getByRole('textbox', { name: 'What matters to me' }).count()).toBe(0);
       await partner.getByRole('link', { name: 'reload the page' }).click();
       await partner.getByText('does not exist, or you do not have access').waitFor({
         timeout: STEP_MS,
