@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getJson, me, send } from './support/api.js';
-import { login } from './support/clients.js';
+import { listPeople, login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
-import type { MeetingDetail } from './support/meetings.js';
+import {
+  addCase,
+  call,
+  chairStep,
+  createMeeting,
+  daysFromNow,
+  type MeetingDetail,
+} from './support/meetings.js';
 import { startServer } from './support/server.js';
 
 describe(`scheduling a meeting from its page (${databaseBackend})`, () => {
@@ -57,5 +64,35 @@ describe(`scheduling a meeting from its page (${databaseBackend})`, () => {
     expect(await missing.json()).toMatchObject({
       fields: { startsAt: 'Enter the date and time of the meeting' },
     });
+  });
+
+  it('dates the minutes and a sign-off by the day the meeting was held, when started early', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const [person] = await listPeople(server.url, cookie);
+    const meetingId = await createMeeting(server.url, cookie, daysFromNow(8));
+    const caseId = await addCase(server.url, cookie, meetingId, { personId: person!.id });
+    await chairStep(server.url, cookie, meetingId, 'start');
+    const signOff = `/api/meetings/${meetingId}/cases/${caseId}/sign-off`;
+    await call(server.url, 'POST', signOff, cookie, {}, 201);
+
+    const today = new Date().toLocaleDateString('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    const minutes = await getJson<{ date: string }>(
+      server.url,
+      `/api/meetings/${meetingId}/minutes`,
+      cookie,
+    );
+    expect(minutes.date).toBe(today);
+    const versions = await getJson<{ label: string }[]>(
+      server.url,
+      `/api/plans/${person!.planId}/versions`,
+      cookie,
+    );
+    expect(versions[0]!.label).toContain(today);
   });
 });

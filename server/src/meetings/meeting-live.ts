@@ -170,7 +170,9 @@ export function meetingLive(deps: MeetingDeps) {
       if (!found.ok) return found;
       const row = (await listCases(db, id)).find((c) => c.id === caseId);
       if (!row) return NO_CASE;
-      const label = signOffLabel(found.meeting.neighbourhood, found.meeting.startsAt.toISOString());
+      const { neighbourhood, startedAt, startsAt } = found.meeting;
+      // Agreed on the day the meeting was held.
+      const label = signOffLabel(neighbourhood, (startedAt ?? startsAt).toISOString());
       const version = await versions.create(user, row.planId, { label, meetingId: id });
       if (!version.ok) return version;
       await updateCase(db, caseId, { versionId: version.id });

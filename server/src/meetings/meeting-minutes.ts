@@ -62,7 +62,8 @@ export function meetingMinutes({ db, rooms }: MeetingDeps) {
     }));
     const meetingFacts = {
       neighbourhood: meeting.neighbourhood,
-      startsAt: meeting.startsAt.toISOString(),
+      // The day it was held, which is not the day planned when the chair started it early.
+      startsAt: (meeting.startedAt ?? meeting.startsAt).toISOString(),
       chair: meeting.chairName,
       place: meeting.place,
     };

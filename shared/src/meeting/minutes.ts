@@ -77,7 +77,7 @@ export interface Minutes {
   title: string;
   /** The meeting's date, e.g. "23 November 2026". */
   date: string;
-  /** ISO time the meeting was due to start. */
+  /** ISO time the meeting began, or was due to start while it has not. */
   startsAt: string;
   place: string | null;
   chair: string;
