@@ -75,6 +75,8 @@ describe(`the team working on one plan in the browser (${databaseBackend})`, () 
     await chooseOptionContaining(actionForm.getByLabel('Owner', { exact: true }), nurseMe.name);
     await actionForm.getByLabel('Due date').fill('2024-01-15');
     await actionForm.getByRole('button', { name: 'Add action', exact: true }).click();
+    // The form starts again for the next action, owner and all.
+    await expect.poll(() => actionForm.getByLabel('Owner', { exact: true }).inputValue()).toBe('');
 
     // The GP sees both appear without reloading.
     await gp
