@@ -30,6 +30,21 @@ describe(`typing while the network is cut (${databaseBackend})`, () => {
     await statusOf(gp).filter({ hasText: 'all changes saved' }).waitFor({ timeout: STEP_MS });
     expect(await wouldWarnOnLeaving(gp)).toBe(false);
 
+    // Typing on for longer than the wait for confirmation, online, is never "not connected".
+    await editorOf(gp).click();
+    await gp.keyboard.press('Control+End');
+    const typing = gp.keyboard.type(' A long careful sentence, typed slowly by a tired hand.', {
+      delay: 130,
+    });
+    const seen = new Set<string>();
+    let done = false;
+    void typing.then(() => (done = true));
+    while (!done) {
+      seen.add(await statusOf(gp).innerText());
+      await gp.waitForTimeout(250);
+    }
+    expect([...seen].filter((text) => text.includes('Not connected'))).toEqual([]);
+
     // The socket stays open to the browser, but nothing gets through.
     await gp.context().setOffline(true);
     const words = ` Typed with the network cut ${Date.now()}.`;

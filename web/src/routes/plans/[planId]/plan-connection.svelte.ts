@@ -159,10 +159,11 @@ export class PlanConnection implements LiveDocument {
     if (this.#asked === 0 || !isSyncStep2(new Uint8Array(event.data as ArrayBuffer))) return;
     this.unconfirmed -= this.#asked;
     this.#asked = 0;
-    if (this.unconfirmed > 0) return this.#askSoon();
+    // The server answers: whatever was typed since gets its own time to be confirmed.
     clearTimeout(this.#stallTimer ?? undefined);
     this.#stallTimer = null;
     this.stalled = false;
+    if (this.unconfirmed > 0) this.#askSoon();
   };
 
   /** Asks the server to confirm what has been sent, once the typing pauses. */
