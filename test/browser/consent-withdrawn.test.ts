@@ -32,6 +32,9 @@ describe(`consent withdrawn while a partner has the plan open (${databaseBackend
       // What they may no longer see leaves the screen with the connection.
       await partner.getByText('its content is no longer shown here').waitFor({ timeout: STEP_MS });
       expect(await partner.getByRole('textbox', { name: 'What matters to me' }).count()).toBe(0);
+      // Nor who the person is: not their NHS number, nor their name in the tab.
+      expect(await partner.locator('body').innerText()).not.toMatch(/999 000 \d{4}/);
+      expect(await partner.title()).not.toContain(person!.name);
       await partner.getByRole('link', { name: 'reload the page' }).click();
       await partner.getByText('does not exist, or you do not have access').waitFor({
         timeout: STEP_MS,

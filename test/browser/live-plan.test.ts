@@ -98,7 +98,11 @@ describe(`two people editing one plan in the browser (${databaseBackend})`, () =
       const here = page.getByRole('list', { name: 'Who is here' });
       await here.getByText(gpName).waitFor({ timeout: STEP_MS });
       await here.getByText(nurseName).waitFor({ timeout: STEP_MS });
-      expect(await page.getByTestId('connection-status').textContent()).toMatch(/Live.*saved/);
+      // Saved once the server has answered for what was typed.
+      await page
+        .getByTestId('connection-status')
+        .filter({ hasText: /Live.*saved/ })
+        .waitFor({ timeout: STEP_MS });
     }
 
     await gp.reload();

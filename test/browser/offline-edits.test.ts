@@ -51,7 +51,7 @@ describe(`typing while the network is cut (${databaseBackend})`, () => {
     await editorOf(gp).click();
     await gp.keyboard.press('Control+End');
     await gp.keyboard.type(words);
-    await statusOf(gp).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 8_000 });
+    await statusOf(gp).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 10_000 });
     expect(await statusOf(gp).innerText()).not.toContain('all changes saved');
     expect(await wouldWarnOnLeaving(gp)).toBe(true);
 

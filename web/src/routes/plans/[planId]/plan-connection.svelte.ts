@@ -25,10 +25,12 @@ export function editingKey(section: string, itemId: string): string {
   return `${section}/${itemId}`;
 }
 
-/** How long a change sent may wait for the server to confirm it before the page says so. */
+/** Changes are confirmed once typing pauses this long, so a burst costs the server one answer. */
+const CONFIRM_AFTER_MS = 1_000;
+/** …and at least this often while it goes on. */
+const CONFIRM_AT_LEAST_EVERY_MS = 3_000;
+/** How long the server may take to answer before the page says the connection is not working. */
 const CONFIRM_WITHIN_MS = 5_000;
-/** Changes in one burst of typing are confirmed together. */
-const CONFIRM_AFTER_MS = 300;
 
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
@@ -67,16 +69,17 @@ export class PlanConnection implements LiveDocument {
   /** Local changes made while not live; y-websocket re-sends them on the next sync. */
   unsent = $state(0);
   /**
-   * Local changes sent but not yet confirmed: the server answers a sync step 1 only after every
-   * message sent before it, so its answer confirms them. A connection that looks open may be
-   * dead (a network cut); "saved" is only said once the server has answered.
+   * Local changes sent but not yet confirmed (see `#ask`). A connection that looks open may be
+   * dead (a network cut): "saved" is only said once the server has answered.
    */
   unconfirmed = $state(0);
-  /** The unconfirmed changes have waited past `CONFIRM_WITHIN_MS`. */
+  /** The server has not answered a question about them within `CONFIRM_WITHIN_MS`. */
   stalled = $state(false);
   #asked = 0;
-  #askTimer: ReturnType<typeof setTimeout> | null = null;
-  #stallTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet asked about was made. */
+  #waitingSince: number | null = null;
+  #askTimer: ReturnType<typeof setTimeout> | undefined;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
   closeCode = $state<number | null>(null);
   closeReason = $state('');
   people = $state<PresenceUser[]>([]);
@@ -156,35 +159,46 @@ export class PlanConnection implements LiveDocument {
   };
 
   private onMessage = (event: MessageEvent): void => {
-    if (this.#asked === 0 || !isSyncStep2(new Uint8Array(event.data as ArrayBuffer))) return;
+    if (event.target !== this.provider.ws || this.#asked === 0) return;
+    if (!isSyncStep2(new Uint8Array(event.data as ArrayBuffer))) return;
     this.unconfirmed -= this.#asked;
     this.#asked = 0;
-    // The server answers: whatever was typed since gets its own time to be confirmed.
-    clearTimeout(this.#stallTimer ?? undefined);
-    this.#stallTimer = null;
+    clearTimeout(this.#stallTimer);
+    this.#stallTimer = undefined;
     this.stalled = false;
     if (this.unconfirmed > 0) this.#askSoon();
   };
 
-  /** Asks the server to confirm what has been sent, once the typing pauses. */
+  /** Asks the server to confirm what has been sent once typing pauses, or has gone on a while. */
   #askSoon(): void {
-    this.#stallTimer ??= setTimeout(() => (this.stalled = true), CONFIRM_WITHIN_MS);
-    this.#askTimer ??= setTimeout(() => {
-      this.#askTimer = null;
-      const ws = this.provider.ws;
-      if (this.#asked > 0 || !ws || ws.readyState !== WebSocket.OPEN) return;
-      this.#asked = this.unconfirmed;
-      ws.send(syncStep1Message(Y.encodeStateVector(this.ydoc)));
-    }, CONFIRM_AFTER_MS);
+    const now = Date.now();
+    this.#waitingSince ??= now;
+    const due = Math.min(CONFIRM_AFTER_MS, this.#waitingSince + CONFIRM_AT_LEAST_EVERY_MS - now);
+    clearTimeout(this.#askTimer);
+    this.#askTimer = setTimeout(() => this.#ask(), Math.max(0, due));
+  }
+
+  /**
+   * The server answers a sync step 1 only after every message sent before it, so its answer
+   * confirms them all. One question at a time: the answer asks again if more was typed since.
+   */
+  #ask(): void {
+    const ws = this.provider.ws;
+    if (this.#asked > 0 || !ws || ws.readyState !== WebSocket.OPEN) return;
+    this.#asked = this.unconfirmed;
+    this.#waitingSince = null;
+    ws.send(syncStep1Message(Y.encodeStateVector(this.ydoc)));
+    this.#stallTimer = setTimeout(() => (this.stalled = true), CONFIRM_WITHIN_MS);
   }
 
   #forgetConfirmation(): void {
     this.unconfirmed = 0;
     this.#asked = 0;
+    this.#waitingSince = null;
     this.stalled = false;
-    clearTimeout(this.#askTimer ?? undefined);
-    clearTimeout(this.#stallTimer ?? undefined);
-    this.#askTimer = this.#stallTimer = null;
+    clearTimeout(this.#askTimer);
+    clearTimeout(this.#stallTimer);
+    this.#askTimer = this.#stallTimer = undefined;
   }
 
   /** Says which item we are editing (or none), so others see "<Name> is editing" on it. */
