@@ -95,8 +95,11 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
     await chair.waitForURL(onCase(second!.planId, meetingId), { timeout: STEP_MS });
 
     // Ending asks first: cancelling leaves the meeting live.
+    const focused = () => chair.evaluate('document.activeElement?.textContent?.trim()');
     await bar.getByRole('button', { name: 'End meeting' }).click();
+    await expect.poll(focused).toBe('Yes, end the meeting');
     await bar.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused).toBe('End meeting');
     expect((await meetingOf(server.url, chairCookie, meetingId)).status).toBe('live');
     await bar.getByRole('button', { name: 'End meeting' }).click();
     await bar.getByRole('button', { name: 'Yes, end the meeting' }).click();
