@@ -108,7 +108,7 @@ const SOCKET_OPEN_AUDIT_MS = 12 * 60 * 60_000;
 function meetingAccess(
   user: User,
   meeting: Pick<MeetingRow, 'neighbourhoodId'> | undefined | null,
-) {
+): Access {
   if (!meeting) return 'none';
   const inTeam = user.neighbourhoods.some((n) => n.id === meeting.neighbourhoodId);
   return meetingDocumentAccess(user.role, { inTeam });

@@ -45,7 +45,7 @@ export class SessionWatch {
     this.#timer.unref();
   }
 
-  /** Calls `lapsed` once what the socket was let in with no longer holds; returns the way to stop. */
+  /** Calls `lapsed` once what let the socket in no longer holds; returns the way to stop. */
   watch(admitted: Admitted, lapsed: (why: Lapse) => void): () => void {
     const watcher = { admitted, lapsed };
     let watchers = this.#watchers.get(admitted.token);

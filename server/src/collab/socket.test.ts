@@ -20,7 +20,7 @@ function fakeSocket() {
 
 const admitted: Admission = {
   ok: true,
-  user: { id: 'user-1', name: 'Sam Whitfield', role: 'practice_nurse', colour: '#000' },
+  user: { id: 'user-1', name: 'Sam Whitfield', role: 'nurse', colour: '#000' },
   access: 'write',
   watch: () => () => {},
 };
