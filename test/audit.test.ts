@@ -3,6 +3,7 @@ import { sharedPlanDocument } from '@careweave/shared';
 import { me, send } from './support/api.js';
 import { firstMessage, get, listPeople, login, openRaw } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
+import { makeReferral, providers, serviceOf } from './support/outcomes.js';
 import { startServer, type TestServer } from './support/server.js';
 
 interface AuditEntry {
@@ -44,6 +45,12 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     const [first, second] = await listPeople(server.url, gpCookie);
     expect((await get(server.url, `/api/plans/${first!.planId}`, gpCookie)).status).toBe(200);
     expect((await get(server.url, `/api/plans/${second!.planId}`, gpCookie)).status).toBe(200);
+    const money = serviceOf(await providers(server.url, navCookie), 'Heatons Money Advice');
+    const referralId = await makeReferral(server.url, navCookie, first!.planId, {
+      serviceId: money.service.id,
+      reason: 'Letters from the council piling up',
+      urgency: 'routine',
+    });
     const changed = await send(server.url, 'PATCH', `/api/people/${first!.id}`, navCookie, {
       gpPractice: 'Reddish Vale Surgery',
     });
@@ -59,6 +66,15 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
       entityId: first!.id,
       person: first!.name,
     });
+    // A referral names whose it was too.
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'referral.create',
+        entityType: 'referral',
+        entityId: referralId,
+        person: first!.name,
+      }),
+    );
     expect(entries).toContainEqual(
       expect.objectContaining({
         action: 'plan.open',
@@ -72,9 +88,13 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     expect(gpOnly.entries.length).toBeGreaterThan(0);
     expect(gpOnly.entries.every((e) => e.by?.id === gp.id)).toBe(true);
 
-    // A plan's trail: its own events and its person's, nobody else's.
+    // A plan's trail: its own events, its referrals' and its person's, nobody else's.
     const plan = await read(`?planId=${first!.planId}`);
-    expect(plan.entries.map((e) => e.action).sort()).toEqual(['person.update', 'plan.open']);
+    expect(plan.entries.map((e) => e.action).sort()).toEqual([
+      'person.update',
+      'plan.open',
+      'referral.create',
+    ]);
     expect(plan.entries.every((e) => e.person === first!.name)).toBe(true);
   });
 

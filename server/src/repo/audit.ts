@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
-const { auditEvents, users, carePlans, people, teamMembers } = schema;
+const { auditEvents, users, carePlans, people, teamMembers, referrals } = schema;
 const planPerson = alias(people, 'plan_person');
 
 /** Things the audit trail records (DESIGN §5). */
@@ -92,10 +92,21 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         ),
       )
       .leftJoin(
-        carePlans,
+        referrals,
         and(
-          eq(auditEvents.entityType, 'care_plan'),
-          eq(sql`${carePlans.id}::text`, auditEvents.entityId),
+          eq(auditEvents.entityType, 'referral'),
+          eq(sql`${referrals.id}::text`, auditEvents.entityId),
+        ),
+      )
+      // A plan's event, or a referral's from that plan.
+      .leftJoin(
+        carePlans,
+        or(
+          and(
+            eq(auditEvents.entityType, 'care_plan'),
+            eq(sql`${carePlans.id}::text`, auditEvents.entityId),
+          ),
+          eq(carePlans.id, referrals.planId),
         ),
       )
       .leftJoin(
@@ -112,10 +123,7 @@ export async function listAudit(db: Db, filter: AuditFilter) {
           filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
           plan
             ? or(
-                and(
-                  eq(auditEvents.entityType, 'care_plan'),
-                  eq(auditEvents.entityId, filter.planId!),
-                ),
+                eq(carePlans.id, filter.planId!),
                 and(
                   eq(auditEvents.entityType, 'person'),
                   eq(auditEvents.entityId, sql`(${plan})::text`),
