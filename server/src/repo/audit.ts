@@ -1,9 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
 const { auditEvents, users, carePlans, people, teamMembers, referrals } = schema;
-const planPerson = alias(people, 'plan_person');
 
 /** Things the audit trail records (DESIGN §5). */
 export type AuditAction =
@@ -75,22 +73,11 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         entityType: auditEvents.entityType,
         entityId: auditEvents.entityId,
         detail: auditEvents.detail,
-        personGivenName: sql<string | null>`coalesce(${people.givenName}, ${planPerson.givenName})`,
-        personFamilyName: sql<
-          string | null
-        >`coalesce(${people.familyName}, ${planPerson.familyName})`,
+        personGivenName: people.givenName,
+        personFamilyName: people.familyName,
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.userId))
-      // Whose record it was, only for the teams' own people.
-      .leftJoin(
-        people,
-        and(
-          eq(auditEvents.entityType, 'person'),
-          eq(sql`${people.id}::text`, auditEvents.entityId),
-          inArray(people.neighbourhoodId, filter.neighbourhoodIds),
-        ),
-      )
       .leftJoin(
         referrals,
         and(
@@ -109,17 +96,24 @@ export async function listAudit(db: Db, filter: AuditFilter) {
           eq(carePlans.id, referrals.planId),
         ),
       )
+      // Whose record it was (a person's, their plan's, a referral's), only for the teams' people.
       .leftJoin(
-        planPerson,
+        people,
         and(
-          eq(planPerson.id, carePlans.personId),
-          inArray(planPerson.neighbourhoodId, filter.neighbourhoodIds),
+          or(
+            and(
+              eq(auditEvents.entityType, 'person'),
+              eq(sql`${people.id}::text`, auditEvents.entityId),
+            ),
+            eq(people.id, carePlans.personId),
+          ),
+          inArray(people.neighbourhoodId, filter.neighbourhoodIds),
         ),
       )
       .where(
         and(
           // What the teams' members did, and what anyone (a former member too) did to their people.
-          or(inArray(auditEvents.userId, members), isNotNull(people.id), isNotNull(planPerson.id)),
+          or(inArray(auditEvents.userId, members), isNotNull(people.id)),
           filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
           plan
             ? or(
