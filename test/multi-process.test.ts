@@ -4,15 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { fragmentText, sharedPlanDocument, whatMattersToMe } from '@careweave/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import { me } from './support/api.js';
-import { connect, destroy, firstPlanId, login, synced, waitFor } from './support/clients.js';
+import {
+  connect,
+  destroy,
+  firstPlanId,
+  login,
+  postLogin,
+  synced,
+  waitFor,
+} from './support/clients.js';
 import { createSharedPostgresDatabase, type TestDatabase } from './support/database.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Two server processes on one Postgres database and one Redis; the first seeds the demo team. */
-async function twoProcesses(database: TestDatabase): Promise<[TestServer, TestServer]> {
-  const env = { REDIS_URL };
+async function twoProcesses(
+  database: TestDatabase,
+  extraEnv: Record<string, string> = {},
+): Promise<[TestServer, TestServer]> {
+  const env = { REDIS_URL, ...extraEnv };
   const a = await startServer({ database, env });
   const b = await startServer({ database, env });
   return [a, b];
@@ -145,6 +156,23 @@ describe('several server processes on one Postgres and Redis', () => {
       await synced(reader);
       expect(textOf(reader)).toContain(sentence);
       destroy(reader);
+      await Promise.all([a.stop(), b.stop()]);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('grants an account one allowance of sign-in attempts across the processes', async () => {
+    const database = await createSharedPostgresDatabase();
+    try {
+      const [a, b] = await twoProcesses(database, { LOGIN_ATTEMPTS: '3' });
+      const statuses = [];
+      for (const server of [a, b, a]) {
+        statuses.push((await postLogin(server.url, 'pharmacist@demo.test', 'wrong')).status);
+      }
+      expect(statuses).toEqual([401, 401, 401]);
+      expect((await postLogin(b.url, 'pharmacist@demo.test')).status).toBe(429);
+      expect((await postLogin(a.url, 'pharmacist@demo.test')).status).toBe(429);
       await Promise.all([a.stop(), b.stop()]);
     } finally {
       await database.drop();

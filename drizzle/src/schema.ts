@@ -73,7 +73,19 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.userId)],
+  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);
+
+/** Sign-in attempts per account and address in fixed windows, so every process counts them. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    /** SHA-256 of the account and address, hex: neither is stored. */
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index().on(t.windowStart)],
 );
 
 export const people = pgTable('people', {

@@ -15,7 +15,7 @@ import {
   planDocumentsFor,
   type PlanDocument,
 } from './plan-access.js';
-import { RateLimiter } from './auth/rate-limit.js';
+import { RecentKeys } from './audit/recent-keys.js';
 import { recordAudit } from './repo/audit.js';
 import { findMeeting, findMeetings, type MeetingRow } from './repo/meetings.js';
 import {
@@ -128,7 +128,7 @@ function planAccess(
  */
 export function createPeopleService(db: Db, consentChanged?: () => void): PeopleService {
   const records = createPersonRecords(db, consentChanged);
-  const socketOpens = new RateLimiter(1, SOCKET_OPEN_AUDIT_MS);
+  const socketOpens = new RecentKeys(SOCKET_OPEN_AUDIT_MS);
   return {
     ...records,
 
@@ -170,7 +170,7 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityId: planId,
       });
       // Its page's sockets, opened next, are this same opening.
-      for (const { name } of documents) socketOpens.record(`${user.id} ${name}`);
+      for (const { name } of documents) socketOpens.mark(`${user.id} ${name}`);
       return {
         planId,
         person: {
@@ -196,7 +196,7 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
       const ref = parseDocumentName(documentName);
       if (!ref || ref.kind === 'meeting') return;
       const key = `${user.id} ${documentName}`;
-      if (socketOpens.wait(key) > 0) return;
+      if (socketOpens.has(key)) return;
       await recordAudit(db, {
         userId: user.id,
         action: 'plan.open',
@@ -204,7 +204,7 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityId: ref.planId,
         detail: { document: documentName, via: 'socket' },
       });
-      socketOpens.record(key);
+      socketOpens.mark(key);
     },
 
     async accessNow(sockets) {

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@careweave/db';
 import { recordAudit } from '../repo/audit.js';
+import { clearLoginAttempts, countLoginAttempt } from '../repo/login-attempts.js';
 import { findCredentials, findUser, type User } from '../repo/users.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { RateLimiter } from './rate-limit.js';
 import type { SessionService } from './session-service.js';
 
 export type LoginResult =
@@ -20,23 +21,32 @@ export function createAuthService(
   db: Db,
   sessions: SessionService,
   limits: { attempts: number; windowMs: number },
+  now: () => Date = () => new Date(),
 ): AuthService {
-  const limiter = new RateLimiter(limits.attempts, limits.windowMs);
   // Verifying against a real hash for unknown emails keeps their timing like a wrong password.
   const decoyHash = hashPassword('careweave-decoy-password');
 
   return {
     async login(email, password, clientAddress) {
       const normalised = email.trim().toLowerCase();
-      const key = `${normalised}|${clientAddress}`;
-      const wait = limiter.attempt(key);
-      if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait };
+      // Counted in the database, so several processes grant one allowance between them.
+      const key = createHash('sha256').update(`${normalised}|${clientAddress}`).digest('hex');
+      const at = now();
+      const window = await countLoginAttempt(db, key, at, limits.windowMs);
+      if (window.count > limits.attempts) {
+        const endsAt = window.windowStart.getTime() + limits.windowMs;
+        return {
+          ok: false,
+          reason: 'rate-limited',
+          retryAfterSeconds: Math.max(1, Math.ceil((endsAt - at.getTime()) / 1000)),
+        };
+      }
 
       const account = await findCredentials(db, normalised);
       const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash), password);
       if (!account || !matches) return { ok: false, reason: 'invalid' };
 
-      limiter.reset(key);
+      await clearLoginAttempts(db, key, at, limits.windowMs);
       const user = await findUser(db, account.id);
       if (!user) return { ok: false, reason: 'invalid' };
       const { token, expiresAt } = await sessions.create(user.id);

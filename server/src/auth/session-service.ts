@@ -1,6 +1,7 @@
 import type { Db } from '@careweave/db';
 import { judgeSession, newSessionTimes, type SessionPolicy } from '@careweave/shared';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSession,
   findSessions,
@@ -36,7 +37,10 @@ export function createSessionService(
   return {
     async create(userId) {
       const token = generateSessionToken();
-      const times = newSessionTimes(now(), policy);
+      const at = now();
+      const times = newSessionTimes(at, policy);
+      // Sessions nobody came back to would otherwise stay; signing in is a rare moment to sweep.
+      await deleteExpiredSessions(db, at);
       await insertSession(db, sessionIdOf(token), userId, times);
       return { token, expiresAt: times.expiresAt };
     },

@@ -1,56 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { createDb, schema, type Database } from '@careweave/db';
+import { schema } from '@careweave/db';
 import { applyStored } from '../collab/store.js';
 import { appendLogged, createDocumentStore } from './documents.js';
+import { freshDatabase, type FreshDatabase } from './fresh-database.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 /** Where a test that needs several connections at once finds Postgres, even in a PGlite run. */
 const postgresUrl = adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = 'plan:00000000-0000-4000-8000-00000000000a:shared';
 
-type FreshDatabase = { database: Database; drop(): Promise<void> };
-
-/** A fresh database: Postgres at `adminUrl` when given, else PGlite in a temporary folder. */
-async function freshDatabase(adminUrl: string | undefined): Promise<FreshDatabase> {
-  if (adminUrl) {
-    const name = `careweave_store_${randomBytes(6).toString('hex')}`;
-    const admin = await createDb({ url: adminUrl });
-    await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await createDb({ url: url.toString() });
-    return {
-      database,
-      async drop() {
-        await database.close();
-        await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-        await admin.close();
-      },
-    };
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'careweave-store-'));
-  const database = await createDb({ dataDir: dir });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe(`the document store (${adminUrl ? 'postgres' : 'pglite'})`, () => {
   let fresh: FreshDatabase;
 
   beforeAll(async () => {
     fresh = await freshDatabase(adminUrl);
-    await fresh.database.migrate();
   }, 60_000);
   afterAll(() => fresh?.drop());
 
@@ -114,7 +79,6 @@ describe('compaction beside an append still being committed (postgres)', () => {
 
   beforeAll(async () => {
     fresh = await freshDatabase(postgresUrl);
-    await fresh.database.migrate();
   }, 60_000);
   afterAll(() => fresh?.drop());
 
