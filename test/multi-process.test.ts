@@ -1,19 +1,23 @@
 import * as Y from 'yjs';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { fragmentText, sharedPlanDocument, whatMattersToMe } from '@careweave/shared';
+import { CloseCode, fragmentText, sharedPlanDocument, whatMattersToMe } from '@careweave/shared';
 import type { WebsocketProvider } from 'y-websocket';
-import { me } from './support/api.js';
+import { me, send } from './support/api.js';
 import {
+  closeCodeOf,
   connect,
   destroy,
+  firstMessage,
   firstPlanId,
   login,
+  openRaw,
   postLogin,
   synced,
   waitFor,
 } from './support/clients.js';
 import { createSharedPostgresDatabase, type TestDatabase } from './support/database.js';
+import { addPerson } from './support/outcomes.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -156,6 +160,48 @@ describe('several server processes on one Postgres and Redis', () => {
       await synced(reader);
       expect(textOf(reader)).toContain(sentence);
       destroy(reader);
+      await Promise.all([a.stop(), b.stop()]);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('closes documents open on one process at once when consent is withdrawn or a user signs out on the other', async () => {
+    const database = await createSharedPostgresDatabase();
+    try {
+      // Heartbeats far apart: only the announcement can close the sockets in time.
+      const [a, b] = await twoProcesses(database, { HEARTBEAT_MS: '60000' });
+      const navigatorCookie = await login(a.url, 'navigator@demo.test');
+      const person = await addPerson(a.url, navigatorCookie, 'Prevention', { consent: true });
+      const docName = sharedPlanDocument(person.planId);
+      const partnerCookie = await login(b.url, 'partner@demo.test');
+      const nurseCookie = await login(b.url, 'nurse@demo.test');
+      const [partner, nurse] = [partnerCookie, nurseCookie].map((cookie) =>
+        openRaw(b.wsUrl, docName, { cookie }),
+      );
+      await Promise.all([firstMessage(partner!), firstMessage(nurse!)]);
+
+      const partnerClosed = closeCodeOf(partner!, 5_000);
+      const withdrawn = await send(a.url, 'PATCH', `/api/people/${person.id}`, navigatorCookie, {
+        consentToShare: false,
+      });
+      expect(withdrawn.status).toBe(200);
+      expect(await partnerClosed).toEqual({
+        code: CloseCode.Forbidden,
+        reason: 'Your access to this document has changed',
+      });
+      expect(nurse!.readyState).toBe(nurse!.OPEN);
+
+      const nurseClosed = closeCodeOf(nurse!, 5_000);
+      const out = await fetch(`${a.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: nurseCookie },
+      });
+      expect(out.status).toBe(200);
+      expect(await nurseClosed).toEqual({
+        code: CloseCode.Unauthorized,
+        reason: 'Your session has ended: sign in again',
+      });
       await Promise.all([a.stop(), b.stop()]);
     } finally {
       await database.drop();

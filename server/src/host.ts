@@ -59,13 +59,21 @@ export async function openCareweave(
   if (config.seedDemo && (await seedDemo(database.db))) log('Seeded the demo team');
 
   const db = database.db;
+  const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
+  // Signing out and consent given or withdrawn hold for open documents at once, in every
+  // process, not a heartbeat later.
+  const accessChanged = () => {
+    void sessionWatch.check();
+    peers?.announceAccessChange();
+  };
+  peers?.onAccessChange(() => void sessionWatch.check());
   const sessions = createSessionService(db);
   const auth = createAuthService(db, sessions, {
     attempts: config.loginAttempts,
     windowMs: config.loginWindowMs,
+    signedOut: accessChanged,
   });
-  // Consent given or withdrawn holds for open plans at once, not a heartbeat later.
-  const people = createPeopleService(db, () => void sessionWatch.check());
+  const people = createPeopleService(db, accessChanged);
   const plans = createPlansService(db);
   const sessionWatch = new SessionWatch({
     stillValid: (tokens) => sessions.stillValid(tokens),
@@ -73,7 +81,6 @@ export async function openCareweave(
     intervalMs: config.heartbeatMs,
     log,
   });
-  const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
   const rooms = new Rooms(createDocumentStore(db), {
     idleMs: config.roomIdleMs,
     log,

@@ -35,8 +35,11 @@ describe(`signing in (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     createAuthService(
       db,
       createSessionService(db, undefined, () => now),
-      { attempts: 3, windowMs: WINDOW_MS },
-      () => now,
+      {
+        attempts: 3,
+        windowMs: WINDOW_MS,
+        now: () => now,
+      },
     );
 
   it('grants every process on the database one allowance between them', async () => {

@@ -20,9 +20,16 @@ export interface AuthService {
 export function createAuthService(
   db: Db,
   sessions: SessionService,
-  limits: { attempts: number; windowMs: number },
-  now: () => Date = () => new Date(),
+  options: {
+    /** Sign-in attempts allowed per account and address in one window. */
+    attempts: number;
+    windowMs: number;
+    /** Called once a session has been ended, so that its open documents close. */
+    signedOut?: () => void;
+    now?: () => Date;
+  },
 ): AuthService {
+  const { attempts, windowMs, signedOut = () => {}, now = () => new Date() } = options;
   // Verifying against a real hash for unknown emails keeps their timing like a wrong password.
   const decoyHash = hashPassword('careweave-decoy-password');
 
@@ -32,9 +39,9 @@ export function createAuthService(
       // Counted in the database, so several processes grant one allowance between them.
       const key = createHash('sha256').update(`${normalised}|${clientAddress}`).digest('hex');
       const at = now();
-      const window = await countLoginAttempt(db, key, at, limits.windowMs);
-      if (window.count > limits.attempts) {
-        const endsAt = window.windowStart.getTime() + limits.windowMs;
+      const window = await countLoginAttempt(db, key, at, windowMs);
+      if (window.count > attempts) {
+        const endsAt = window.windowStart.getTime() + windowMs;
         return {
           ok: false,
           reason: 'rate-limited',
@@ -46,7 +53,7 @@ export function createAuthService(
       const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash), password);
       if (!account || !matches) return { ok: false, reason: 'invalid' };
 
-      await clearLoginAttempts(db, key, at, limits.windowMs);
+      await clearLoginAttempts(db, key, at, windowMs);
       const user = await findUser(db, account.id);
       if (!user) return { ok: false, reason: 'invalid' };
       const { token, expiresAt } = await sessions.create(user.id);
@@ -61,6 +68,7 @@ export function createAuthService(
 
     async logout(token, userId) {
       await sessions.end(token);
+      signedOut();
       if (userId) {
         await recordAudit(db, { userId, action: 'logout', entityType: 'user', entityId: userId });
       }

@@ -11,10 +11,15 @@ export interface Peers {
   /** Starts hearing a document; resolves once every later publication will be heard. */
   subscribe(documentName: string, hear: (data: Uint8Array) => void): Promise<() => Promise<void>>;
   publish(documentName: string, data: Uint8Array): void;
+  /** Tells the other processes that sessions or access changed, so they re-check theirs now. */
+  announceAccessChange(): void;
+  /** Calls `hear` whenever another process announces a change of sessions or access. */
+  onAccessChange(hear: () => void): void;
   close(): Promise<void>;
 }
 
 const CHANNEL_PREFIX = 'careweave:doc:';
+const ACCESS_CHANNEL = 'careweave:access';
 
 /** Peers over Redis pub/sub: one connection publishes, one listens. */
 export async function connectRedisPeers(
@@ -38,15 +43,22 @@ export async function connectRedisPeers(
     throw new Error(`REDIS_URL: cannot connect to ${redactedUrl(url)} (${String(error)})`);
   }
 
+  const processId = randomUUID();
   const hearers = new Map<string, (data: Uint8Array) => void>();
+  const accessHearers: (() => void)[] = [];
   listener.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-    hearers.get(channel.toString('utf8'))?.(
-      new Uint8Array(message.buffer, message.byteOffset, message.byteLength),
-    );
+    const name = channel.toString('utf8');
+    if (name === ACCESS_CHANNEL) {
+      // The message is the announcing process's id: this one has already re-checked its own.
+      if (message.toString('utf8') !== processId) for (const hear of accessHearers) hear();
+      return;
+    }
+    hearers.get(name)?.(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
   });
+  await listener.subscribe(ACCESS_CHANNEL);
 
   return {
-    processId: randomUUID(),
+    processId,
     async subscribe(documentName, hear) {
       const channel = CHANNEL_PREFIX + documentName;
       hearers.set(channel, hear);
@@ -61,6 +73,14 @@ export async function connectRedisPeers(
       publisher.publish(CHANNEL_PREFIX + documentName, message).catch((error: unknown) => {
         log(`could not publish to Redis for ${documentName}: ${String(error)}`);
       });
+    },
+    announceAccessChange() {
+      publisher.publish(ACCESS_CHANNEL, processId).catch((error: unknown) => {
+        log(`could not announce an access change to Redis: ${String(error)}`);
+      });
+    },
+    onAccessChange(hear) {
+      accessHearers.push(hear);
     },
     async close() {
       await Promise.allSettled([publisher.quit(), listener.quit()]);

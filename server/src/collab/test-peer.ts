@@ -103,6 +103,7 @@ export function loadTestRoom(
 /** Pub/sub in memory standing in for Redis: each `join()` is one server process. */
 export class MemoryBus {
   readonly #channels = new Map<string, Set<(data: Uint8Array) => void>>();
+  readonly #accessHearers: { processId: string; hear: () => void }[] = [];
   /** Every message published, by document, for assertions. */
   readonly published: { documentName: string; data: Uint8Array }[] = [];
 
@@ -120,6 +121,11 @@ export class MemoryBus {
         // Like Redis, every subscriber hears it later, the publisher included.
         for (const hear of this.#channels.get(documentName) ?? []) setTimeout(() => hear(data), 0);
       },
+      announceAccessChange: () => {
+        for (const other of this.#accessHearers)
+          if (other.processId !== processId) setTimeout(other.hear, 0);
+      },
+      onAccessChange: (hear) => void this.#accessHearers.push({ processId, hear }),
       close: async () => {},
     };
   }
