@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sleep } from './support/api.js';
 import { listPeople, login, type PersonSummary } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import {
@@ -23,8 +24,8 @@ describe(`closing a meeting with cases left (${databaseBackend})`, () => {
     expect(people.length).toBeGreaterThanOrEqual(3);
   });
 
-  /** A meeting of three cases where only the first is decided before it closes. */
-  async function closeWithTwoLeft(startsAt: Date) {
+  /** A meeting of three cases where only the first is decided before it closes (not before `closeAt`). */
+  async function closeWithTwoLeft(startsAt: Date, closeAt = 0) {
     const meetingId = await createMeeting(server.url, chairCookie, startsAt);
     const [decided, discussing, untouched] = people;
     const ids = [];
@@ -35,6 +36,7 @@ describe(`closing a meeting with cases left (${databaseBackend})`, () => {
     const casePath = `/api/meetings/${meetingId}/cases/${ids[0]}`;
     await call(server.url, 'POST', `${casePath}/outcome`, chairCookie, { decision: 'discharge' });
     await chairStep(server.url, chairCookie, meetingId, 'advance');
+    await sleep(closeAt - Date.now());
     const closed = await chairStep<{ nextMeetingId: string; carried: number }>(
       server.url,
       chairCookie,
@@ -57,6 +59,25 @@ describe(`closing a meeting with cases left (${databaseBackend})`, () => {
     expect(agenda.cases.map((c) => c.personId).sort()).toEqual(left.map((p) => p.id).sort());
     expect(agenda.cases.every((c) => c.status === 'pending')).toBe(true);
     expect(agenda.cases.some((c) => c.personId === decided.id)).toBe(false);
+  });
+
+  it('carries the cases of a meeting closed late past a meeting that has gone by since', async () => {
+    // Planned a moment from now, and the next one just after: both gone by when it closes.
+    const planned = Date.now() + 2_000;
+    const goneBy = await createMeeting(server.url, chairCookie, new Date(planned + 1_000));
+    const { meetingId, closed } = await closeWithTwoLeft(new Date(planned), planned + 2_000);
+
+    expect(closed.carried).toBe(2);
+    expect(closed.nextMeetingId).not.toBe(goneBy);
+    expect((await meetingOf(server.url, chairCookie, goneBy)).cases).toEqual([]);
+    const next = await meetingOf(server.url, chairCookie, closed.nextMeetingId);
+    expect(new Date(next.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const deferred = (await meetingOf(server.url, chairCookie, meetingId)).cases
+      .filter((c) => c.status === 'deferred')
+      .map((c) => c.id);
+    expect(deferred).toHaveLength(2);
+    const carriedFrom = next.cases.map((c) => c.carriedFromCaseId);
+    expect(carriedFrom).toEqual(expect.arrayContaining(deferred));
   });
 
   it('schedules a meeting a week later, with the same chair, when none is scheduled', async () => {

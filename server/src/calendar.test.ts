@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseServiceDate, parseServiceTime, sameTimeNextWeek } from './calendar.js';
+import {
+  parseServiceDate,
+  parseServiceTime,
+  sameTimeNextWeek,
+  sameTimeWeeksOnAfter,
+} from './calendar.js';
 
 describe('parseServiceTime', () => {
   it('reads a time without a zone as London wall-clock time, summer and winter', () => {
@@ -56,6 +61,27 @@ describe('sameTimeNextWeek', () => {
     );
     expect(sameTimeNextWeek(new Date('2026-12-01T09:30:00Z')).toISOString()).toBe(
       '2026-12-08T09:30:00.000Z',
+    );
+  });
+});
+
+describe('sameTimeWeeksOnAfter', () => {
+  const tuesday = new Date('2026-12-01T09:30:00Z');
+
+  it('is a week on when that is still to come', () => {
+    expect(sameTimeWeeksOnAfter(tuesday, tuesday).toISOString()).toBe('2026-12-08T09:30:00.000Z');
+    expect(sameTimeWeeksOnAfter(tuesday, new Date('2026-12-08T09:29:59Z')).toISOString()).toBe(
+      '2026-12-08T09:30:00.000Z',
+    );
+  });
+
+  it('skips the weeks already gone, across a clock change', () => {
+    expect(sameTimeWeeksOnAfter(tuesday, new Date('2026-12-08T09:30:00Z')).toISOString()).toBe(
+      '2026-12-15T09:30:00.000Z',
+    );
+    // Closed in April: the next Tuesday at 09:30, now British Summer Time.
+    expect(sameTimeWeeksOnAfter(tuesday, new Date('2027-04-01T12:00:00Z')).toISOString()).toBe(
+      '2027-04-06T08:30:00.000Z',
     );
   });
 });

@@ -56,6 +56,16 @@ export function sameTimeNextWeek(at: Date, timeZone = SERVICE_TIME_ZONE): Date {
 }
 
 /**
+ * `at`'s time on the service's wall one or more whole weeks on, the first such time later than
+ * `after`: where a weekly meeting held or closed late comes round next.
+ */
+export function sameTimeWeeksOnAfter(at: Date, after: Date, timeZone = SERVICE_TIME_ZONE): Date {
+  let next = sameTimeNextWeek(at, timeZone);
+  while (next <= after) next = sameTimeNextWeek(next, timeZone);
+  return next;
+}
+
+/**
  * The date something happened, as the API accepts it: a date (YYYY-MM-DD) as given, or a date
  * and time (see `parseServiceTime`) as the date on the service's wall then; null if neither.
  */

@@ -25,6 +25,8 @@ export interface MeetingCase {
   decision: string | null;
   decidedBy: unknown;
   versionId: string | null;
+  /** The case on an earlier meeting's agenda this one carried on from. */
+  carriedFromCaseId: string | null;
 }
 
 /** `GET /api/meetings/:id`. */

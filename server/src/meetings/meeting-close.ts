@@ -8,7 +8,7 @@ import {
   type MeetingLiveState,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
-import { sameTimeNextWeek } from '../calendar.js';
+import { sameTimeWeeksOnAfter } from '../calendar.js';
 import { recordAudit } from '../repo/audit.js';
 import { insertCases, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
 import {
@@ -51,8 +51,8 @@ export async function leaveCase(
 
 /**
  * Closes a meeting: cases not discussed to an end carry to the neighbourhood's next scheduled
- * meeting (one is made a week later, same chair and place, when none is), and are marked
- * deferred here so the minutes say so.
+ * meeting (one is made a week later, or the first week still to come, same chair and place, when
+ * none is), and are marked deferred here so the minutes say so.
  */
 export async function closeMeeting(
   deps: MeetingDeps,
@@ -66,11 +66,15 @@ export async function closeMeeting(
   const cases = await listCases(db, id);
   await leaveCase(db, meeting, cases, null);
   const { carry } = rollForward(agendaCases(cases));
-  let nextMeetingId = await nextScheduledMeeting(db, meeting.neighbourhoodId, meeting.startsAt);
+  // After the time it was planned for (a meeting held early stood in for that slot) and after
+  // now (a meeting closed late must not send cases to one that has already gone by).
+  const now = new Date();
+  const after = new Date(Math.max(meeting.startsAt.getTime(), now.getTime()));
+  let nextMeetingId = await nextScheduledMeeting(db, meeting.neighbourhoodId, after);
   if (carry.length > 0) {
     nextMeetingId ??= await insertMeeting(db, {
       neighbourhoodId: meeting.neighbourhoodId,
-      startsAt: sameTimeNextWeek(meeting.startsAt),
+      startsAt: sameTimeWeeksOnAfter(meeting.startsAt, now),
       place: meeting.place,
       callLink: meeting.callLink,
       chairId: meeting.chairId,
@@ -92,7 +96,7 @@ export async function closeMeeting(
   }
   await updateMeeting(db, id, {
     status: 'closed',
-    closedAt: new Date(),
+    closedAt: now,
     currentCaseId: null,
     caseStartedAt: null,
   });
