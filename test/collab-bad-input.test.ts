@@ -1,3 +1,4 @@
+import { connect as connectTcp } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, sharedPlanDocument } from '@careweave/shared';
 import {
@@ -114,6 +115,28 @@ describe(`malformed and oversized messages (${databaseBackend})`, () => {
     await waitFor(() => gp.doc.getText('huge').toString() === 'unharmed', 'the edit after');
     expect(disconnects()).toBe(0);
   });
+
+  it.each(['/collab/', '/collab/a/b', '/collab//plan', '/collab/plan/'])(
+    'refuses an upgrade to %s and stays up',
+    async (path) => {
+      const { port } = new URL(server.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connectTcp(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\n` +
+              'Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n' +
+              'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+          );
+        });
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    },
+  );
 
   it('accepts a message just under the limit', async () => {
     // The control for the test above: size alone decides, not the content.

@@ -44,6 +44,9 @@ export interface Careweave {
 
 const log = (message: string) => console.log(message);
 
+/** `/collab/:docName`, one path segment, with or without a query. */
+const COLLAB_UPGRADE = /^\/collab\/[^/?]+(?:\?.*)?$/;
+
 export interface CareweaveOptions {
   /** The built SvelteKit pages, served for every path the API does not own. */
   pages?: PagesHandler | null;
@@ -153,7 +156,14 @@ export async function openCareweave(
       pathname.startsWith('/api/') ||
       pathname.startsWith('/collab/'),
     handleRequest: getRequestListener(app.fetch),
-    handleUpgrade: (req, socket, head) => upgrades.emit('upgrade', req, socket, head),
+    handleUpgrade: (req, socket, head) => {
+      // Any other upgrade would fall through to the pages, which cannot answer one.
+      if (!COLLAB_UPGRADE.test(req.url ?? '')) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      upgrades.emit('upgrade', req, socket, head);
+    },
     async close() {
       sessionWatch.stop();
       for (const client of wss.clients) client.close(1001, 'Server is restarting');
