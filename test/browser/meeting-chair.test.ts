@@ -8,7 +8,7 @@ import {
   signIn,
   STEP_MS,
 } from '../support/browser.js';
-import { listPeople, login, waitFor } from '../support/clients.js';
+import { get, listPeople, login, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addCase, createMeeting, daysFromNow, meetingOf } from '../support/meetings.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -55,6 +55,8 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
 
     // The member joins and is taken to the same case, following the chair.
     const member = await signIn(browser, server, 'navigator@demo.test');
+    const memberErrors: string[] = [];
+    member.on('pageerror', (error) => memberErrors.push(error.message));
     await member.goto(`/meetings/${meetingId}`, { waitUntil: 'networkidle' });
     await member.getByRole('button', { name: 'Join meeting' }).click();
     await member.waitForURL(onCase(first!.planId, meetingId), { timeout: STEP_MS });
@@ -81,8 +83,14 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
       .filter({ hasText: actionText })
       .waitFor({ timeout: STEP_MS });
 
-    // The chair records the decision, signs the plan off and moves on.
+    // The chair notes the discussion, records the decision, signs the plan off and moves on.
     const bar = chair.getByRole('region', { name: 'Meeting' });
+    const notesOf = (page: Page) =>
+      page
+        .getByRole('region', { name: 'Meeting' })
+        .getByRole('textbox', { name: 'Discussion notes' });
+    await notesOf(chair).click();
+    await chair.keyboard.type('Walking group agreed.');
     await chooseOptionContaining(bar.getByLabel('Decision'), 'Continue plan');
     await bar.getByRole('button', { name: 'Record decision' }).click();
     await bar.getByRole('button', { name: 'Sign off plan' }).click();
@@ -93,6 +101,17 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
     await member.waitForURL(onCase(second!.planId, meetingId), { timeout: STEP_MS });
     await barSays(member, `Case 2 of 2: ${second!.name}`);
     await chair.waitForURL(onCase(second!.planId, meetingId), { timeout: STEP_MS });
+
+    // The second case's notes start empty, on both screens, and take only what is said now.
+    await barSays(chair, `Discussion notes for ${second!.name}`);
+    expect((await notesOf(chair).innerText()).trim()).toBe('');
+    expect((await notesOf(member).innerText()).trim()).toBe('');
+    await notesOf(chair).click();
+    await chair.keyboard.type('Pharmacist to review.');
+    // The member is typing when the chair ends the meeting.
+    await notesOf(member).click();
+    await member.keyboard.press('End');
+    await member.keyboard.type(' Carer to be invited.');
 
     // Ending asks first: cancelling leaves the meeting live.
     const focused = () => chair.evaluate('document.activeElement?.textContent?.trim()');
@@ -108,7 +127,17 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
       'the meeting to close',
       STEP_MS,
     );
+    await barSays(member, 'The meeting has ended');
+    expect(memberErrors).toEqual([]);
     const record = await meetingOf(server.url, chairCookie, meetingId);
+    const minutesAnswer = await get(server.url, `/api/meetings/${meetingId}/minutes`, chairCookie);
+    const { cases: noted } = (await minutesAnswer.json()) as {
+      cases: { person: string; discussion: string }[];
+    };
+    expect(noted.map((c) => [c.person, c.discussion])).toEqual([
+      [first!.name, 'Walking group agreed.'],
+      [second!.name, expect.stringMatching(/^Pharmacist to review\.\s*Carer to be invited\.$/)],
+    ]);
     expect(record.cases[0]).toMatchObject({ decision: 'continue-plan', status: 'done' });
     expect(record.cases[0]!.versionId).toEqual(expect.any(String));
 

@@ -208,7 +208,20 @@ export class PlanConnection implements LiveDocument {
     this.provider.awareness.setLocalStateField('editing', editing);
   }
 
+  #presenceQueued = false;
+
+  // Awareness also changes while the page is redrawn (an editor clears its caret as it is torn
+  // down), when Svelte refuses writes to state: read it just after, once for the whole burst.
   private onAwareness = (): void => {
+    if (this.#presenceQueued) return;
+    this.#presenceQueued = true;
+    queueMicrotask(() => {
+      this.#presenceQueued = false;
+      this.#readPresence();
+    });
+  };
+
+  #readPresence(): void {
     // One entry per person, however many tabs they have open.
     const others: PresenceUser[] = [];
     const editors: Record<string, PresenceUser[]> = {};
@@ -231,7 +244,7 @@ export class PlanConnection implements LiveDocument {
     }
     this.people = [this.me, ...others.sort((a, b) => a.name.localeCompare(b.name))];
     this.editors = editors;
-  };
+  }
 
   destroy(): void {
     this.#forgetConfirmation();
