@@ -34,6 +34,7 @@ export interface MeetingDetail {
   id: string;
   startsAt: string;
   status: 'scheduled' | 'live' | 'closed';
+  place: string | null;
   chair: { id: string; name: string };
   cases: MeetingCase[];
   attendance: { userId: string; name: string; mode: string }[];

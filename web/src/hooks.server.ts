@@ -1,7 +1,8 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '$lib/server/session-cookie';
 import { signInPath } from '$lib/server/guard';
+import { readableForm } from '$lib/server/form-request';
 
 const PUBLIC_PATHS = new Set(['/login']);
 
@@ -20,5 +21,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (!session && !PUBLIC_PATHS.has(event.url.pathname)) {
     redirect(303, signInPath(event.url));
   }
+  const request = await readableForm(event.request);
+  if (request instanceof Response) return request;
+  event.request = request;
   return resolve(event);
+};
+
+/** Only the service's own failures are logged; a mangled address or form is the sender's. */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+  if (status >= 500) console.error(error);
+  return { message };
 };

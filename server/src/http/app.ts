@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, deleteCookie } from 'hono/cookie';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -55,6 +56,8 @@ export interface AppDeps {
 
 const LoginBody = z.object({ email: z.string(), password: z.string() });
 
+const MAX_API_BODY_BYTES = 1024 * 1024;
+
 /** The HTTP API and the collaboration endpoint (DESIGN §6). */
 export function createApp(deps: AppDeps) {
   const { db, sessions, auth } = deps;
@@ -63,6 +66,14 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
   app.onError(onError);
   app.use('/api/*', refuseCrossSiteWrites(deps.allowedOrigins));
+  // Every API body is a few fields of typed text; a larger one is a mistake or an attack.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_API_BODY_BYTES,
+      onError: () => fail(413, `Send at most ${MAX_API_BODY_BYTES / 1024} KiB in one request.`),
+    }),
+  );
 
   app.get('/healthz', async (c) => {
     try {
