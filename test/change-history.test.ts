@@ -8,7 +8,7 @@ import {
   updateGoal,
 } from '@careweave/shared';
 import { changesOf, me, sleep } from './support/api.js';
-import { connect, firstPlanId, login, synced, waitFor } from './support/clients.js';
+import { connect, firstPlanId, get, login, synced, waitFor } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { startServer } from './support/server.js';
 
@@ -91,5 +91,11 @@ describe(`what changed since… (${databaseBackend})`, () => {
     // Newest first.
     const times = answer.changes.map((c) => new Date(c.lastAt).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    // A date that is not one is refused, not read as another.
+    for (const since of ['2026-02-30', '0', '99999-01-01']) {
+      const res = await get(server.url, `/api/plans/${planId}/changes?since=${since}`, gpCookie);
+      expect(res.status, since).toBe(400);
+    }
   });
 });

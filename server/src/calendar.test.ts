@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseServiceDate,
+  parseServiceMoment,
   parseServiceTime,
   sameTimeNextWeek,
   sameTimeWeeksOnAfter,
@@ -84,4 +85,19 @@ describe('sameTimeWeeksOnAfter', () => {
       '2027-04-06T08:30:00.000Z',
     );
   });
+});
+
+describe('parseServiceMoment', () => {
+  it('reads a date as the start of that day in London, and a date and time as given', () => {
+    expect(parseServiceMoment('2026-07-01')?.toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(parseServiceMoment('2026-12-01')?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseServiceMoment('2026-11-16T09:00:00Z')?.toISOString()).toBe(
+      '2026-11-16T09:00:00.000Z',
+    );
+  });
+
+  it.each(['2026-02-30', '0', '-1', '99999-01-01', '+099999-01-01T00:00:00Z', 'soon', ''])(
+    'refuses %j',
+    (value) => expect(parseServiceMoment(value)).toBeNull(),
+  );
 });

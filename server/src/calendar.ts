@@ -47,6 +47,15 @@ export function parseServiceTime(value: string, timeZone = SERVICE_TIME_ZONE): D
   return new Date(wall - offsetMs(first, timeZone));
 }
 
+/**
+ * A moment as a filter takes it (`?since=`): a date as the start of that day on the service's
+ * wall, or a date and time (see `parseServiceTime`); null if neither.
+ */
+export function parseServiceMoment(value: string, timeZone = SERVICE_TIME_ZONE): Date | null {
+  const trimmed = value.trim();
+  return parseServiceTime(isIsoDate(trimmed) ? `${trimmed}T00:00` : trimmed, timeZone);
+}
+
 /** The same time on the service's wall a week later, across a clock change too. */
 export function sameTimeNextWeek(at: Date, timeZone = SERVICE_TIME_ZONE): Date {
   // The wall clock then, read as if it were UTC, moved on seven calendar days.

@@ -1,5 +1,6 @@
 export { loadConfig, type Config } from './config.js';
 export { openCareweave, type Careweave } from './host.js';
+export { parseServiceMoment } from './calendar.js';
 export { SESSION_COOKIE, sessionCookieOptions } from './auth/session-service.js';
 export type { User } from './repo/users.js';
 export type { PersonSummary, PlanView } from './people-service.js';

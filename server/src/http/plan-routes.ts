@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { PeopleService } from '../people-service.js';
 import type { PlansService } from '../plans/plans-service.js';
+import { parseServiceMoment } from '../calendar.js';
 import { fail } from './errors.js';
 import { jsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
@@ -10,10 +11,10 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** `?since=` as a time; a week ago when absent (DESIGN: "since last week"). */
 function sinceOf(value: string | undefined): Date {
   if (!value) return new Date(Date.now() - WEEK_MS);
-  const since = new Date(value);
-  if (Number.isNaN(since.getTime())) {
+  const since = parseServiceMoment(value);
+  if (!since) {
     fail(400, 'Give since as a date and time.', {
-      since: 'Use an ISO date and time, for example 2026-11-16T09:00:00Z',
+      since: 'Use an ISO date, or date and time, for example 2026-11-16T09:00:00Z',
     });
   }
   return since;

@@ -20,6 +20,8 @@ describe('sinceParam', () => {
   it('defaults to a week ago without a sign-off, or for a date that is not one', () => {
     const weekAgo = '2026-11-16T12:00:00.000Z';
     expect(sinceParam(url(), null, now).toISOString()).toBe(weekAgo);
-    expect(sinceParam(url('?since=soon'), null, now).toISOString()).toBe(weekAgo);
+    for (const since of ['soon', '2026-02-30', '0', '99999-01-01']) {
+      expect(sinceParam(url(`?since=${since}`), null, now).toISOString()).toBe(weekAgo);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { PlanChanges } from '@careweave/server';
+import { parseServiceMoment, type PlanChanges } from '@careweave/server';
 
 /** `GET /plans/:planId/changes`: the same shape as `GET /api/plans/:planId/changes`. */
 export type ChangesAnswer = PlanChanges;
@@ -10,6 +10,7 @@ const WEEK = 7 * 86_400_000;
  * is one, else a week ago.
  */
 export function sinceParam(url: URL, lastSignOff: string | null = null, now = Date.now()): Date {
-  const since = new Date(url.searchParams.get('since') ?? lastSignOff ?? '');
-  return Number.isNaN(since.getTime()) ? new Date(now - WEEK) : since;
+  return (
+    parseServiceMoment(url.searchParams.get('since') ?? lastSignOff ?? '') ?? new Date(now - WEEK)
+  );
 }
