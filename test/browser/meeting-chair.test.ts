@@ -93,8 +93,14 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
     await chair.keyboard.type('Walking group agreed.');
     await chooseOptionContaining(bar.getByLabel('Decision'), 'Continue plan');
     await bar.getByRole('button', { name: 'Record decision' }).click();
+    const memberVersions = sectionOf(member, 'Versions')
+      .getByRole('list', { name: 'Versions' })
+      .getByRole('listitem');
+    const versionsBefore = await memberVersions.count();
     await bar.getByRole('button', { name: 'Sign off plan' }).click();
     await bar.getByText('Signed off').first().waitFor({ timeout: STEP_MS });
+    // The member's versions list shows it without a reload (the agenda is read every 15 s).
+    await memberVersions.nth(versionsBefore).waitFor({ timeout: 20_000 });
     await bar.getByRole('button', { name: 'Next case' }).click();
 
     // The member's view follows, without the member doing anything.
