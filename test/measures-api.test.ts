@@ -271,6 +271,31 @@ describe(`wellbeing measures through the API (${databaseBackend})`, () => {
     }
   });
 
+  it('refuses a date taken before the person was born, or in a year that never was, and keeps nothing', async () => {
+    // Born 1958-04-09 (see addPerson).
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    for (const takenAt of ['0000-01-01', '0001-01-01', '1900-01-01', '1958-04-08']) {
+      const res = await postMeasure(server.url, navCookie, person.id, {
+        instrument: 'SWEMWBS',
+        items: same(7, 3),
+        takenAt,
+      });
+      expect(res.status, takenAt).toBe(400);
+      const answer = (await res.json()) as { fields?: Record<string, string> };
+      expect(answer.fields?.takenAt, takenAt).toMatch(/date of birth, 9 April 1958/);
+    }
+    const refused = await measuresOf(server.url, navCookie, person.id);
+    expect(refused).toMatchObject({ measures: [], baseline: null, followUpDue: null });
+
+    // The control: the day of birth itself is possible.
+    await recordMeasure(server.url, navCookie, person.id, {
+      instrument: 'SWEMWBS',
+      items: same(7, 3),
+      takenAt: '1958-04-09',
+    });
+    expect((await measuresOf(server.url, navCookie, person.id)).followUpDue).toBe('1958-07-09');
+  });
+
   it('lets neither a partner nor an admin record a measure', async () => {
     const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
     const body = { instrument: 'SWEMWBS', items: same(7, 3) };

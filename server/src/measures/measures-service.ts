@@ -10,7 +10,7 @@ import {
   type ItemAnswer,
   todayIso,
 } from '@careweave/shared';
-import { parseServiceDate } from '../calendar.js';
+import { longDate, parseServiceDate } from '../calendar.js';
 import type { MeasureWording } from '../config.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';
@@ -103,6 +103,11 @@ export function createMeasuresService(db: Db, wording: MeasureWording | null): M
       const takenAt = parseServiceDate(input.takenAt ?? today);
       if (!takenAt) fields.takenAt = 'Enter the date taken as year-month-day';
       else if (takenAt > today) fields.takenAt = 'The date taken must be today or in the past';
+      // Also refuses years the database cannot hold (there is no year 0), as nobody was born then.
+      else if (takenAt < person.dateOfBirth) {
+        const born = `${person.givenName} ${person.familyName}’s date of birth`;
+        fields.takenAt = `The date taken must be on or after ${born}, ${longDate(person.dateOfBirth)}`;
+      }
       if (Object.keys(fields).length > 0) {
         return {
           ok: false,

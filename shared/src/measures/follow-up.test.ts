@@ -14,6 +14,11 @@ describe('followUpDue', () => {
   it('crosses the year', () => {
     expect(followUpDue('2026-10-31')).toBe('2027-01-31');
   });
+
+  it('keeps the century of a year below 100, which Date.UTC would move to the 1900s', () => {
+    expect(followUpDue('0001-01-01')).toBe('0001-04-01');
+    expect(followUpDue('0099-11-30')).toBe('0100-02-28');
+  });
 });
 
 describe('followUpStatus', () => {
@@ -35,6 +40,10 @@ describe('followUpStatus', () => {
 
   it('is done once a measure is taken ten weeks or more after baseline', () => {
     expect(followUpStatus(baseline, '2026-10-10', '2026-12-20')).toBe('done');
+  });
+
+  it('counts days across the end of a year below 100 without moving it to the 1900s', () => {
+    expect(followUpStatus('0050-10-01', null, '0050-12-18')).toBe('due');
   });
 
   it('does not count an early repeat as the follow-up', () => {

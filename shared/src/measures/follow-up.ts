@@ -3,12 +3,26 @@ export type FollowUpStatus = 'baseline-missing' | 'not-yet-due' | 'due' | 'overd
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function toUtc(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+/** Midnight UTC on a calendar day. Date.UTC would read years 0–99 as 1900–1999. */
+function utcDay(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
+/** YYYY-MM-DD; toISOString would write a year outside 0–9999 with six digits and a sign. */
+function isoDay(date: Date): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+function parts(date: string): [number, number, number] {
+  return date.split('-').map(Number) as [number, number, number];
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+  const [y, m, d] = parts(date);
+  return isoDay(new Date(utcDay(y, m - 1, d).getTime() + days * DAY_MS));
 }
 
 /**
@@ -16,9 +30,9 @@ function addDays(date: string, days: number): string {
  * when that month is shorter (30 November → 28 or 29 February).
  */
 export function followUpDue(baselineTakenAt: string): string {
-  const [y, m, d] = baselineTakenAt.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m - 1 + 3 + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + 3, Math.min(d, lastDay))).toISOString().slice(0, 10);
+  const [y, m, d] = parts(baselineTakenAt);
+  const lastDay = utcDay(y, m - 1 + 3 + 1, 0).getUTCDate();
+  return isoDay(utcDay(y, m - 1 + 3, Math.min(d, lastDay)));
 }
 
 /** A follow-up counts from ten weeks after baseline: "about three months", not to the day. */

@@ -22,7 +22,12 @@ async function person(locals: App.Locals, url: URL, personId: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { person: found } = await person(locals, url, params.personId);
   return {
-    person: { id: found.id, name: found.name, planId: found.planId },
+    person: {
+      id: found.id,
+      name: found.name,
+      planId: found.planId,
+      dateOfBirth: found.dateOfBirth,
+    },
     items: {
       SWEMWBS: runtime().measures.items('SWEMWBS') ?? [],
       WEMWBS: runtime().measures.items('WEMWBS') ?? [],
