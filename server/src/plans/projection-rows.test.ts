@@ -68,4 +68,31 @@ describe('projectionRows', () => {
     expect(actions).toHaveLength(1);
     expect(actions[0]).toMatchObject({ ownerId: null, dueDate: null });
   });
+
+  it('drops NUL characters, and dates no column or person could mean', () => {
+    const doc = new Y.Doc();
+    const goal = addGoal(
+      doc,
+      { text: 'Walk\u0000 to the shops', horizon: 'month', category: 'wellbeing' },
+      NURSE,
+    );
+    recordProgress(doc, goal, 3, NURSE, new Date('-010000-01-01T00:00:00.000Z'));
+    recordProgress(doc, goal, 4, NURSE, new Date('2026-11-01T10:00:00Z'));
+    addAction(doc, { text: 'Year nought', dueDate: '0000-01-01' }, NURSE);
+    addAction(doc, { text: 'Far off', dueDate: '2201-01-01' }, NURSE);
+    addAction(doc, { text: 'Bad\u0000 link', link: { kind: 'goal', id: 'g\u0000' } }, NURSE);
+    const nulId = new Y.Map<unknown>();
+    nulId.set('id', 'a\u0000');
+    nulId.set('text', 'Keyed by hand');
+    doc.getArray<Y.Map<unknown>>('actions').push([nulId]);
+
+    const rows = projectionRows(PLAN, projectSharedPlan(doc));
+    expect(rows.goals.map((g) => g.text)).toEqual(['Walk to the shops']);
+    expect(rows.progress.map((p) => p.value)).toEqual([4]);
+    expect(rows.actions.map((a) => [a.text, a.dueDate, a.goalId])).toEqual([
+      ['Year nought', null, null],
+      ['Far off', null, null],
+      ['Bad link', null, null],
+    ]);
+  });
 });
