@@ -218,6 +218,13 @@ async function expectDashboardToEqual(server: TestServer, cookie: string, expect
   // The distribution accounts for everyone with a change, no more.
   const distributed = last!.wellbeingChange.distribution.reduce((n, d) => n + d.count, 0);
   expect(distributed).toBe(expected.wellbeingChange.people);
+  // Each band of change says what its changes mean, and agrees with the count of that meaning.
+  for (const [meaning, key] of Object.entries(MEANINGS)) {
+    const banded = last!.wellbeingChange.distribution
+      .filter((d) => d.meaning === meaning)
+      .reduce((n, d) => n + d.count, 0);
+    expect(banded, meaning).toBe(expected.wellbeingChange[key]);
+  }
   return last!;
 }
 

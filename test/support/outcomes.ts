@@ -207,7 +207,7 @@ export interface Dashboard {
     noChange: number;
     possibleDecline: number;
     meaningfulDecline: number;
-    distribution: { change: unknown; count: number }[];
+    distribution: { instrument: Instrument; band: number; meaning: Meaning; count: number }[];
   };
   referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
 }

@@ -3,6 +3,7 @@ import { PATHWAYS, type ChangeMeaning } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import type { User } from '../repo/users.js';
 import { readCaseload, type Caseload } from './caseload.js';
+import { changeBands, type ChangeBand } from './change-bands.js';
 import { listBehind, type DashboardRow } from './dashboard-list.js';
 
 /** `GET /api/dashboard`: the neighbourhood's figures */
@@ -18,8 +19,8 @@ export interface DashboardFigures {
     noChange: number;
     possibleDecline: number;
     meaningfulDecline: number;
-    /** How many people changed by each whole number of points (rounded), lowest first. */
-    distribution: { change: number; count: number }[];
+    /** How many people's scores moved by each whole-point band, per instrument. */
+    distribution: ChangeBand[];
   };
   referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
 }
@@ -86,9 +87,7 @@ function figuresOf(c: Caseload): DashboardFigures {
       .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
     wellbeingChange: {
       ...wellbeing,
-      distribution: countBy(changes, (ch) => String(Math.round(ch.change) || 0))
-        .map(({ first, count }) => ({ change: Math.round(first.change) || 0, count }))
-        .sort((a, b) => a.change - b.change),
+      distribution: changeBands(changes),
     },
     referralsByServiceStatus: countBy(c.referrals, (r) => `${r.service.id}:${r.status}`)
       .map(({ first, count }) => ({

@@ -1,7 +1,7 @@
 import { GOAL_STATUSES } from '@careweave/shared';
 import type { Bar } from '$lib/components/BarChart.svelte';
 import { codeLabel, pathwayLabel } from '$lib/format';
-import { MEANINGS, statusLabel } from '$lib/outcomes';
+import { MEANINGS, meaningLabel, statusLabel } from '$lib/outcomes';
 
 /** The dashboard's figures as `GET /api/dashboard` gives them. */
 export interface DashboardFigures {
@@ -16,7 +16,8 @@ export interface DashboardFigures {
     noChange: number;
     possibleDecline: number;
     meaningfulDecline: number;
-    distribution: { change: number; count: number }[];
+    /** People per whole-point band of change (see the server's `changeBands`). */
+    distribution: { instrument: string; band: number; meaning: string; count: number }[];
   };
   referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
 }
@@ -133,14 +134,29 @@ export function meaningBars(f: DashboardFigures): Bar[] {
   }));
 }
 
-export function distributionBars(f: DashboardFigures): Bar[] {
-  return [...f.wellbeingChange.distribution]
-    .sort((a, b) => b.change - a.change)
+/** "Up 2 to 2.99", "Down 3", "Under 1 either way": a band of change, in its instrument's points. */
+function bandLabel(instrument: string, band: number): string {
+  const size = Math.abs(band);
+  // WEMWBS totals are whole numbers; SWEMWBS metric scores have two decimals.
+  const range = instrument === 'WEMWBS' ? String(size) : `${size} to ${size}.99`;
+  if (band > 0) return `Up ${range}`;
+  if (band < 0) return `Down ${range}`;
+  return instrument === 'WEMWBS' ? 'Unchanged' : 'Under 1 either way';
+}
+
+/**
+ * How far one instrument's scores moved, largest rise first: each band says and is coloured
+ * by what its changes mean, as the chart of meanings is.
+ */
+export function distributionBars(f: DashboardFigures, instrument: string): Bar[] {
+  return f.wellbeingChange.distribution
+    .filter((d) => d.instrument === instrument)
+    .sort((a, b) => b.band - a.band)
     .map((d) => ({
-      key: String(d.change),
-      label: `Change of ${d.change > 0 ? '+' : ''}${d.change}`,
+      key: `${d.band}:${d.meaning}`,
+      label: `${bandLabel(instrument, d.band)}: ${meaningLabel(d.meaning).toLowerCase()}`,
       count: d.count,
-      colour: d.change >= 3 ? GREEN : d.change <= -3 ? RED : GREY,
+      colour: MEANING_COLOURS[d.meaning],
     }));
 }
 
