@@ -217,6 +217,25 @@ describe(`wellbeing measures through the API (${databaseBackend})`, () => {
     expect(decline.latestScore).toBeCloseTo(15.32, 2);
   });
 
+  it('says why a follow-up on the other questionnaire shows no change', async () => {
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    await recordMeasure(server.url, navCookie, person.id, {
+      instrument: 'SWEMWBS',
+      items: same(7, 3),
+      takenAt: '2026-03-10',
+    });
+    await recordMeasure(server.url, navCookie, person.id, {
+      instrument: 'WEMWBS',
+      items: same(14, 4),
+      takenAt: '2026-06-10',
+    });
+    const answer = await measuresOf(server.url, navCookie, person.id);
+    expect(answer).toMatchObject({ followUpStatus: 'done', change: null });
+    expect(answer.noChangeReason).toMatch(
+      /WEMWBS, a different questionnaire from the SWEMWBS baseline/,
+    );
+  });
+
   it('lists by the date taken, so a paper form entered late still comes first', async () => {
     const person = await addPerson(server.url, navCookie, 'Prevention');
     const later = await recordMeasure(server.url, navCookie, person.id, {

@@ -103,6 +103,7 @@ export interface MeasuresAnswer {
     meaning: Meaning;
     text: string;
   } | null;
+  noChangeReason: string | null;
 }
 
 export function postMeasure(

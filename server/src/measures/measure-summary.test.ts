@@ -15,6 +15,7 @@ describe('summariseMeasures', () => {
       followUpDue: null,
       followUpStatus: 'baseline-missing',
       change: null,
+      noChangeReason: null,
     });
   });
 
@@ -44,5 +45,19 @@ describe('summariseMeasures', () => {
     const summary = summariseMeasures([m('b', 'SWEMWBS', 19.25, '2026-08-01')], '2026-11-23');
     expect(summary.change).toBeNull();
     expect(summary.followUpStatus).toBe('due');
+    expect(summary.noChangeReason).toBeNull();
+  });
+
+  it('says why a follow-up on the other questionnaire shows no change', () => {
+    const summary = summariseMeasures(
+      [m('b', 'SWEMWBS', 19.25, '2026-08-01'), m('c', 'WEMWBS', 50, '2026-11-02')],
+      '2026-11-23',
+    );
+    expect(summary.followUpStatus).toBe('done');
+    expect(summary.change).toBeNull();
+    expect(summary.noChangeReason).toBe(
+      'The score of 2 November 2026 is WEMWBS, a different questionnaire from the SWEMWBS ' +
+        'baseline, so the two cannot be compared. A SWEMWBS follow-up will show the change.',
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   type FollowUpStatus,
   type Instrument,
 } from '@careweave/shared';
+import { longDate } from '../calendar.js';
 
 /** The facts of a measure that the summary reads, oldest first. */
 export interface ScoredMeasure {
@@ -29,6 +30,8 @@ export interface MeasureSummary {
     meaning: ChangeMeaning;
     text: string;
   } | null;
+  /** Why there is no change to show although a later score exists; null otherwise. */
+  noChangeReason: string | null;
 }
 
 /**
@@ -40,7 +43,13 @@ export function summariseMeasures(measures: ScoredMeasure[], today: string): Mea
   const complete = measures.filter((m) => m.complete && m.score !== null);
   const baseline = complete[0];
   if (!baseline) {
-    return { baseline: null, followUpDue: null, followUpStatus: 'baseline-missing', change: null };
+    return {
+      baseline: null,
+      followUpDue: null,
+      followUpStatus: 'baseline-missing',
+      change: null,
+      noChangeReason: null,
+    };
   }
   const later = complete.slice(1);
   const latestAny = later.at(-1);
@@ -58,5 +67,11 @@ export function summariseMeasures(measures: ScoredMeasure[], today: string): Mea
           ...describeChange(instrument, baseline.score!, latest.score!),
         }
       : null,
+    noChangeReason:
+      latestAny && !latest
+        ? `The score of ${longDate(latestAny.takenAt)} is ${latestAny.instrument}, a different ` +
+          `questionnaire from the ${instrument} baseline, so the two cannot be compared. ` +
+          `A ${instrument} follow-up will show the change.`
+        : null,
   };
 }

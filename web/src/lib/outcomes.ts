@@ -39,6 +39,8 @@ export interface MeasuresView {
   followUpDue: string | null;
   followUpStatus: string;
   change: ChangeView | null;
+  /** Why no change is shown although a later score exists. */
+  noChangeReason: string | null;
 }
 
 /** One step in a referral's history. */
