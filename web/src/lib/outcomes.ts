@@ -67,6 +67,15 @@ export interface ReferralView {
   planId?: string;
 }
 
+/** A referral's status form as it comes back: the note kept, and what is wrong with it. */
+export interface ReferralStatusAnswer {
+  id: string;
+  note: string;
+  problem: string | null;
+  noteProblem: string | null;
+  moved: string | null;
+}
+
 /** A service a provider offers. */
 export interface ServiceView {
   id: string;

@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
-import { isReferralStatus } from '@careweave/shared';
+import { error } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
+import { moveReferralFrom } from '$lib/server/referral-status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -17,18 +17,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  status: async ({ locals, url, request }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const id = String(form.get('id') ?? '');
-    const status = String(form.get('status') ?? '');
-    const note = String(form.get('note') ?? '').trim();
-    if (!isReferralStatus(status)) return fail(400, { id, error: 'Choose what to do next' });
-    const result = await runtime().referrals.setStatus(user, id, {
-      status,
-      note: note || null,
-    });
-    if (!result.ok) return fail(result.status, { id, error: result.error });
-    return { id, moved: status };
-  },
+  status: async ({ locals, url, request }) => moveReferralFrom(requireUser(locals, url), request),
 };

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
+import { moveReferralFrom } from '$lib/server/referral-status';
 import { canEditPeople, isUrgency, mayRestoreVersion } from '@careweave/shared';
 import { sinceParam } from './changes';
 import type { Actions, PageServerLoad } from './$types';
@@ -74,6 +75,8 @@ export const actions: Actions = {
     }
     return { referred: values.serviceId };
   },
+  referralStatus: async ({ locals, url, request }) =>
+    moveReferralFrom(requireUser(locals, url), request),
 };
 
 /** The API names fields as the JSON does; the form's controls are named for the page. */
