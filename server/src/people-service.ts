@@ -1,5 +1,6 @@
 import type { Db } from '@careweave/db';
 import {
+  canSeePerson,
   isUuid,
   meetingDocumentAccess,
   parseDocumentName,
@@ -71,6 +72,12 @@ export interface PeopleService extends PersonRecords {
   accessNow(sockets: readonly OpenDocument[]): Promise<Access[]>;
   /** Everyone in the user's neighbourhood teams (`GET /api/team`). */
   team(user: User): Promise<TeamMember[]>;
+  /**
+   * Who may own the plan's actions: the members of the person's team who may see its shared
+   * document, so that an action given to them is in their My actions. Null if the user may not
+   * see the plan.
+   */
+  actionOwners(user: User, planId: string): Promise<TeamMember[] | null>;
   /** The person's pathways, newest first (`GET /api/people/:id/pathway-history`). */
   pathwayHistory(user: User, personId: string): Promise<Outcome<{ history: PathwayChange[] }>>;
 }
@@ -238,5 +245,13 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         db,
         user.neighbourhoods.map((n) => n.id),
       ),
+
+    async actionOwners(user, planId) {
+      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
+      if (!person || !canSeePerson(user.role, contextFor(user, person))) return null;
+      const plan = { inTeam: true, consentToShare: person.consentToShare };
+      const team = await listTeam(db, [person.neighbourhoodId]);
+      return team.filter((member) => canSeePerson(member.role, plan));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@careweave/db';
-import { todayIso } from '@careweave/shared';
+import { canSeePerson, isRole, todayIso } from '@careweave/shared';
 import { summariseMeasures, type MeasureSummary } from '../measures/measure-summary.js';
 import { goalsIn, overdueActionsIn } from '../repo/dashboard.js';
 import { listMeasuresOf } from '../repo/measures.js';
@@ -26,7 +26,16 @@ export async function readCaseload(db: Db, user: User) {
     today,
     people,
     summaries,
-    overdueActions: await overdueActionsIn(db, ids, today),
+    overdueActions: (await overdueActionsIn(db, ids, today)).map(
+      ({ ownerRole, ownerInTeam, consentToShare, ...action }) => ({
+        ...action,
+        // My actions never shows them an action on a plan they may not see, so it is nobody's.
+        ownerSeesPlan:
+          ownerRole !== null &&
+          isRole(ownerRole) &&
+          canSeePerson(ownerRole, { inTeam: ownerInTeam, consentToShare }),
+      }),
+    ),
     goals: await goalsIn(db, ids),
     referrals: (await listReferrals(db, { neighbourhoodIds: ids })).map(referralView),
   };

@@ -19,6 +19,20 @@ const row = (p: Named, detail: string): DashboardRow => ({
   detail,
 });
 
+type OverdueAction = Caseload['overdueActions'][number];
+
+/** Whose an overdue action is on the dashboard: null when its owner may not see the plan. */
+export function ownerOf(action: OverdueAction): string | null {
+  return action.ownerSeesPlan ? action.ownerId : null;
+}
+
+function overdueDetail(a: OverdueAction): string {
+  const due = `${a.text} (due ${longDate(a.dueDate!)})`;
+  if (!a.ownerId || a.ownerSeesPlan) return due;
+  const given = a.ownerName ?? 'a former team member';
+  return `${due}: given to ${given}, who cannot see this plan`;
+}
+
 /** The rows behind `figure` for `key`, or null when there is no such figure or key. */
 export function listBehind(c: Caseload, figure: string, key: string): DashboardRow[] | null {
   const people = c.people.map((p) => ({ ...p, personId: p.id }));
@@ -42,8 +56,8 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
       // The unowned are listed under the key "none", as the figure shows them under "No owner".
       const owner = key === 'none' || key === '' ? null : key;
       return c.overdueActions
-        .filter((a) => a.ownerId === owner)
-        .map((a) => row(a, `${a.text} (due ${longDate(a.dueDate!)})`));
+        .filter((a) => ownerOf(a) === owner)
+        .map((a) => row(a, overdueDetail(a)));
     }
     case 'goals': {
       const [category, status] = key.split(':');

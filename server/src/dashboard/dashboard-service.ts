@@ -4,7 +4,7 @@ import type { Outcome } from '../person-detail.js';
 import type { User } from '../repo/users.js';
 import { readCaseload, type Caseload } from './caseload.js';
 import { changeBands, type ChangeBand } from './change-bands.js';
-import { listBehind, type DashboardRow } from './dashboard-list.js';
+import { listBehind, ownerOf, type DashboardRow } from './dashboard-list.js';
 
 /** `GET /api/dashboard`: the neighbourhood's figures */
 export interface DashboardFigures {
@@ -75,10 +75,10 @@ function figuresOf(c: Caseload): DashboardFigures {
       followUpDue: status('due'),
       followUpOverdue: status('overdue'),
     },
-    overdueActionsByOwner: countBy(c.overdueActions, (a) => a.ownerId ?? '')
+    overdueActionsByOwner: countBy(c.overdueActions, (a) => ownerOf(a) ?? '')
       .map(({ first, count }) => ({
-        ownerId: first.ownerId,
-        name: first.ownerId ? (first.ownerName ?? 'A former team member') : 'No owner',
+        ownerId: ownerOf(first),
+        name: ownerOf(first) ? first.ownerName! : 'No owner',
         count,
       }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
-const { planActions, planGoals, carePlans, people, users } = schema;
+const { planActions, planGoals, carePlans, people, teamMembers, users } = schema;
 
 // The dashboard reads a neighbourhood's rows and counts them in the service, so that each
 // figure and the list behind it come from one reading and cannot disagree. A neighbourhood's
@@ -14,7 +14,11 @@ const personColumns = {
   familyName: people.familyName,
 };
 
-/** Open actions past their due date on the plans of people in these neighbourhoods. */
+/**
+ * Open actions past their due date on the plans of people in these neighbourhoods, with what
+ * decides whether their owner may see the plan: the owner's role, whether they are in the
+ * person's team, and the person's consent.
+ */
 export async function overdueActionsIn(db: Db, neighbourhoodIds: string[], today: string) {
   if (neighbourhoodIds.length === 0) return [];
   return db
@@ -24,6 +28,9 @@ export async function overdueActionsIn(db: Db, neighbourhoodIds: string[], today
       dueDate: planActions.dueDate,
       ownerId: planActions.ownerId,
       ownerName: users.name,
+      ownerRole: users.role,
+      ownerInTeam: sql<boolean>`exists (select 1 from ${teamMembers} where ${teamMembers.userId} = ${planActions.ownerId} and ${teamMembers.neighbourhoodId} = ${people.neighbourhoodId})`,
+      consentToShare: people.consentToShare,
     })
     .from(planActions)
     .innerJoin(carePlans, eq(carePlans.id, planActions.planId))

@@ -11,8 +11,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const plan = await runtime().people.openPlan(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
   const meetingId = url.searchParams.get('meeting');
-  const [team, listed, meeting, measures, referrals, providers] = await Promise.all([
+  const [team, owners, listed, meeting, measures, referrals, providers] = await Promise.all([
     runtime().people.team(user),
+    runtime().people.actionOwners(user, plan.planId),
     runtime().versions.list(user, plan.planId),
     meetingId ? runtime().meetings.get(user, meetingId) : null,
     runtime().measures.list(user, plan.person.id),
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     plan,
     team,
+    owners: owners ?? [],
     changes,
     lastSignOff,
     versions,

@@ -13,6 +13,8 @@ export interface TeamMember {
 export interface PlanPeople {
   me: AwarenessUser;
   team: TeamMember[];
+  /** Those of the person's team who may see this plan: the only ones offered as owners. */
+  owners: TeamMember[];
   /** Today in local time (YYYY-MM-DD), for overdue actions. */
   today: string;
 }
@@ -24,4 +26,13 @@ export function nameOf(people: PlanPeople, id: string | null): string {
   if (!id) return 'No one';
   if (id === people.me.id) return people.me.name;
   return people.team.find((m) => m.id === id)?.name ?? 'Someone outside your team';
+}
+
+/** An action's owner by name, saying so when they cannot see the plan and so never see it. */
+export function ownerName(people: PlanPeople, id: string | null): string {
+  if (id && id !== people.me.id && !people.owners.some((m) => m.id === id)) {
+    const member = people.team.find((m) => m.id === id);
+    if (member) return `${member.name} (cannot see this plan)`;
+  }
+  return nameOf(people, id);
 }

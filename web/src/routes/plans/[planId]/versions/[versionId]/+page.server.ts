@@ -7,14 +7,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
   const plan = await runtime().people.openPlan(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
-  const [team, version] = await Promise.all([
+  const [team, owners, version] = await Promise.all([
     runtime().people.team(user),
+    runtime().people.actionOwners(user, plan.planId),
     runtime().versions.get(user, plan.planId, params.versionId),
   ]);
   if (!version.ok) error(version.status, version.error);
   return {
     plan,
     team,
+    owners: owners ?? [],
     version: version.version,
     me: { id: user.id, name: user.name, role: user.role },
   };
