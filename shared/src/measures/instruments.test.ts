@@ -118,7 +118,7 @@ describe('measureItems', () => {
   it('names SWEMWBS items neutrally, with the WEMWBS item each is', () => {
     const items = measureItems('SWEMWBS');
     expect(items.map((i) => i.label)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Item ${n}`));
-    expect(items.map((i) => i.wemwbsItem)).toEqual([1, 2, 3, 7, 9, 10, 11]);
+    expect(items.map((i) => i.wemwbsItem)).toEqual([1, 2, 3, 6, 7, 9, 11]);
   });
 
   it('has 14 WEMWBS items', () => {

@@ -5,8 +5,11 @@ export type Instrument = (typeof INSTRUMENTS)[number];
 /** How many items each instrument has. */
 export const ITEM_COUNTS: Readonly<Record<Instrument, number>> = { WEMWBS: 14, SWEMWBS: 7 };
 
-/** The WEMWBS item each SWEMWBS item is, in order. */
-export const SWEMWBS_FROM_WEMWBS: readonly number[] = [1, 2, 3, 7, 9, 10, 11];
+/**
+ * The WEMWBS item each SWEMWBS item is, in order, as published (Stewart-Brown et al., Health
+ * and Quality of Life Outcomes 2009, 7:15): WEMWBS items 4, 5, 8, 10, 12, 13 and 14 are not in it.
+ */
+export const SWEMWBS_FROM_WEMWBS: readonly number[] = [1, 2, 3, 6, 7, 9, 11];
 
 /**
  * The published SWEMWBS raw → metric (Rasch) conversion, raw 7…35 (DESIGN §3). A SWEMWBS
