@@ -54,7 +54,7 @@ describe(`the team following the chair from case to case (${databaseBackend})`, 
 
     const issued = Date.now();
     const arrived = Promise.all([whenCurrent(nurse.doc, case2), whenCurrent(navigator.doc, case2)]);
-    await chairStep(server.url, chairCookie, meetingId, 'advance');
+    await chairStep(server.url, chairCookie, meetingId, 'advance', { from: case1 });
     const answered = Date.now();
     const seen = await within(arrived, 5_000, 'the next case to reach both members');
     const delays = seen.map((at) => at - issued);

@@ -116,7 +116,10 @@ describe(`a voluntary partner at the meeting (${databaseBackend})`, () => {
     await call(server.url, 'POST', `${hiddenPath}/outcome`, gpCookie, { decision: 'refer' });
 
     // Then the consented case: the partner follows it.
-    await chairStep(server.url, gpCookie, meetingId, 'advance', { caseId: sharedCase });
+    await chairStep(server.url, gpCookie, meetingId, 'advance', {
+      caseId: sharedCase,
+      from: hiddenCase,
+    });
     const partnerLive = await getJson<LiveAnswer>(
       server.url,
       `/api/meetings/${meetingId}/live`,

@@ -35,7 +35,7 @@ describe(`closing a meeting with cases left (${databaseBackend})`, () => {
     await chairStep(server.url, chairCookie, meetingId, 'start');
     const casePath = `/api/meetings/${meetingId}/cases/${ids[0]}`;
     await call(server.url, 'POST', `${casePath}/outcome`, chairCookie, { decision: 'discharge' });
-    await chairStep(server.url, chairCookie, meetingId, 'advance');
+    await chairStep(server.url, chairCookie, meetingId, 'advance', { from: ids[0] });
     await sleep(closeAt - Date.now());
     const closed = await chairStep<{ nextMeetingId: string; carried: number }>(
       server.url,

@@ -11,7 +11,13 @@ import {
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { listCases, updateCase } from '../repo/meeting-cases.js';
-import { findMeeting, recordJoin, setAttendanceMode, updateMeeting } from '../repo/meetings.js';
+import {
+  findMeeting,
+  moveMeetingOn,
+  recordJoin,
+  setAttendanceMode,
+  updateMeeting,
+} from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
 import {
   NOT_CHAIR,
@@ -19,6 +25,7 @@ import {
   agendaCases,
   chairedMeeting,
   meetingFor,
+  personName,
   serialised,
   type MeetingDeps,
 } from './meeting-context.js';
@@ -45,12 +52,29 @@ export function meetingLive(deps: MeetingDeps) {
     return { ok: true, live: liveView(user, meeting, await listCases(db, id)) };
   }
 
+  /** Why a move from a case that is no longer current was refused, naming where it is now. */
+  async function movedOn(id: string): Promise<Outcome<never>> {
+    const meeting = await findMeeting(db, id);
+    const now = (await listCases(db, id)).find((c) => c.id === meeting?.currentCaseId);
+    const where = now ? `, to ${personName(now)}’s case` : '';
+    return {
+      ok: false,
+      status: 409,
+      error: `The meeting has already moved on${where}. Look at where it is before moving on again.`,
+    };
+  }
+
+  /**
+   * Starts the meeting (`from` undefined) or moves it on from case `from`: a move from a case
+   * that is no longer current is refused, so two chairs pressing Next at once skip nothing.
+   */
   async function moveTo(
     user: User,
     id: string,
     caseId: string | null,
-    first: boolean,
+    from?: string | null,
   ): Promise<Outcome<{ live: MeetingLive }>> {
+    const first = from === undefined;
     const found = await chairedMeeting(db, user, id);
     if (!found.ok) return found;
     const { meeting } = found;
@@ -59,20 +83,23 @@ export function meetingLive(deps: MeetingDeps) {
         ? ({ ok: false, status: 409, error: 'This meeting has already started.' } as const)
         : NOT_LIVE;
     }
+    if (!first && meeting.currentCaseId !== from) return movedOn(id);
     const cases = await listCases(db, id);
     const target = caseId
       ? (cases.find((c) => c.id === caseId) ?? null)
       : (nextCase(agendaCases(cases), meeting.currentCaseId)?.row ?? null);
     if (caseId && !target) return NO_CASE;
-    await leaveCase(db, meeting, cases, target?.id ?? null);
     const now = new Date();
-    if (target) await updateCase(db, target.id, { status: 'discussing' });
     const state = {
       status: 'live' as const,
       currentCaseId: target?.id ?? null,
       caseStartedAt: target ? now : null,
     };
-    await updateMeeting(db, id, { ...state, ...(first && { startedAt: now }) });
+    // The meeting row moves first and only if still on `from`: another process may have moved it.
+    if (first) await updateMeeting(db, id, { ...state, startedAt: now });
+    else if (!(await moveMeetingOn(db, id, from, state))) return movedOn(id);
+    await leaveCase(db, meeting, cases, target?.id ?? null);
+    if (target) await updateCase(db, target.id, { status: 'discussing' });
     const ids = first ? cases.map((c) => c.id) : [];
     await broadcast(
       user,
@@ -92,12 +119,22 @@ export function meetingLive(deps: MeetingDeps) {
   }
 
   return {
-    start: (user: User, id: string) => inTurn(id, () => moveTo(user, id, null, true)),
+    start: (user: User, id: string) => inTurn(id, () => moveTo(user, id, null)),
 
-    advance: (user: User, id: string, input: { caseId?: unknown } = {}) =>
-      inTurn(id, () => {
-        const caseId = typeof input.caseId === 'string' ? input.caseId : null;
-        return moveTo(user, id, caseId, false);
+    /** Moves on from case `from` (null before any) to `caseId`, or else the next pending case. */
+    advance: (user: User, id: string, input: { caseId?: unknown; from?: unknown } = {}) =>
+      inTurn(id, async (): Promise<Outcome<{ live: MeetingLive }>> => {
+        const { caseId = null, from } = input;
+        if (caseId !== null && typeof caseId !== 'string') {
+          return invalid('caseId', 'Give the case to move to by its id, or leave it out');
+        }
+        if (from !== null && (typeof from !== 'string' || !isUuid(from))) {
+          return invalid(
+            'from',
+            'Say which case the meeting is moving on from: its id, or null before the first',
+          );
+        }
+        return moveTo(user, id, caseId as string | null, from as string | null);
       }),
 
     close: (user: User, id: string) => inTurn(id, () => closeMeeting(deps, user, id)),

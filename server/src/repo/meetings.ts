@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
 const { meetings, meetingCases, meetingAttendance, neighbourhoods, users, teamMembers, people } =
@@ -85,6 +85,30 @@ export type MeetingChanges = Partial<
 
 export async function updateMeeting(db: Db, id: string, changes: MeetingChanges) {
   await db.update(meetings).set(changes).where(eq(meetings.id, id));
+}
+
+/**
+ * Moves a live meeting on from case `from` (null: from no case) in one statement, so that of
+ * two moves from the same case, in any processes, only the first takes; false for the second.
+ */
+export async function moveMeetingOn(
+  db: Db,
+  id: string,
+  from: string | null,
+  changes: MeetingChanges,
+): Promise<boolean> {
+  const rows = await db
+    .update(meetings)
+    .set(changes)
+    .where(
+      and(
+        eq(meetings.id, id),
+        eq(meetings.status, 'live'),
+        from === null ? isNull(meetings.currentCaseId) : eq(meetings.currentCaseId, from),
+      ),
+    )
+    .returning({ id: meetings.id });
+  return rows.length > 0;
 }
 
 /** The soonest scheduled meeting of a neighbourhood after `after`, or null. */
