@@ -37,6 +37,11 @@ const NOT_LIVE = {
   status: 409,
   error: 'This meeting is not running. Start it first.',
 } as const;
+const SIGNED_OFF = {
+  ok: false,
+  status: 409,
+  error: 'This plan is already signed off at this meeting. Its version is in the plan’s history.',
+} as const;
 const invalid = (field: string, message: string) =>
   ({ ok: false, status: 400, error: message, fields: { [field]: message } }) as const;
 
@@ -201,19 +206,24 @@ export function meetingLive(deps: MeetingDeps) {
       return { ok: true };
     },
 
-    /** Signs off the case's plan as agreed at this meeting, through the versions service. */
-    async signOff(user: User, id: string, caseId: string): Promise<Outcome<{ versionId: string }>> {
-      const found = await chairedMeeting(db, user, id);
-      if (!found.ok) return found;
-      const row = (await listCases(db, id)).find((c) => c.id === caseId);
-      if (!row) return NO_CASE;
-      const { neighbourhood, startedAt, startsAt } = found.meeting;
-      // Agreed on the day the meeting was held.
-      const label = signOffLabel(neighbourhood, (startedAt ?? startsAt).toISOString());
-      const version = await versions.create(user, row.planId, { label, meetingId: id });
-      if (!version.ok) return version;
-      await updateCase(db, caseId, { versionId: version.id });
-      return { ok: true, versionId: version.id };
-    },
+    /**
+     * Signs off the case's plan as agreed at this meeting, through the versions service; once
+     * per case, in turn with other chair actions so that a double click makes one version.
+     */
+    signOff: (user: User, id: string, caseId: string) =>
+      inTurn(id, async (): Promise<Outcome<{ versionId: string }>> => {
+        const found = await chairedMeeting(db, user, id);
+        if (!found.ok) return found;
+        const row = (await listCases(db, id)).find((c) => c.id === caseId);
+        if (!row) return NO_CASE;
+        if (row.versionId) return SIGNED_OFF;
+        const { neighbourhood, startedAt, startsAt } = found.meeting;
+        // Agreed on the day the meeting was held.
+        const label = signOffLabel(neighbourhood, (startedAt ?? startsAt).toISOString());
+        const version = await versions.create(user, row.planId, { label, meetingId: id });
+        if (!version.ok) return version;
+        await updateCase(db, caseId, { versionId: version.id });
+        return { ok: true, versionId: version.id };
+      }),
   };
 }

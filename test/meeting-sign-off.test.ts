@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { getJson, send } from './support/api.js';
+import { listPeople, login } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import {
+  addCase,
+  chairStep,
+  createMeeting,
+  daysFromNow,
+  type VersionSummary,
+} from './support/meetings.js';
+import { startServer } from './support/server.js';
+
+describe(`signing off a case at a meeting (${databaseBackend})`, () => {
+  it('makes one version per case, however often or at once it is asked', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const [first, second] = await listPeople(server.url, cookie);
+    const meetingId = await createMeeting(server.url, cookie, daysFromNow(0.01));
+    const firstCase = await addCase(server.url, cookie, meetingId, { personId: first!.id });
+    const secondCase = await addCase(server.url, cookie, meetingId, { personId: second!.id });
+    await chairStep(server.url, cookie, meetingId, 'start');
+    const signOff = (caseId: string) =>
+      send(server.url, 'POST', `/api/meetings/${meetingId}/cases/${caseId}/sign-off`, cookie, {});
+    const versionsOf = (planId: string) =>
+      getJson<VersionSummary[]>(server.url, `/api/plans/${planId}/versions`, cookie);
+
+    expect((await signOff(firstCase)).status).toBe(201);
+    const again = await signOff(firstCase);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: expect.stringMatching(/already signed off/) });
+    expect(await versionsOf(first!.planId)).toHaveLength(1);
+
+    // A double click: both presses arrive together.
+    const both = await Promise.all([signOff(secondCase), signOff(secondCase)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const versions = await versionsOf(second!.planId);
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.meetingId).toBe(meetingId);
+  });
+});
