@@ -1,7 +1,6 @@
 import {
   CASE_REASONS,
   CASE_STATUSES,
-  endPosition,
   isUuid,
   mayChair,
   reorderCases,
@@ -11,7 +10,7 @@ import {
 } from '@careweave/shared';
 import { parseServiceTime } from '../calendar.js';
 import type { Outcome } from '../person-detail.js';
-import { insertCases, listCases, updateCase, type CaseChanges } from '../repo/meeting-cases.js';
+import { addToAgenda, listCases, updateCase, type CaseChanges } from '../repo/meeting-cases.js';
 import { insertMeeting, membership } from '../repo/meetings.js';
 import { findPerson } from '../repo/people.js';
 import type { User } from '../repo/users.js';
@@ -22,6 +21,7 @@ import {
   agendaCases,
   chairedMeeting,
   meetingFor,
+  personName,
   wholeNumber,
   type MeetingDeps,
 } from './meeting-context.js';
@@ -126,18 +126,19 @@ export function meetingAgenda({ db }: MeetingDeps) {
         fields.personId = 'Choose a person from this neighbourhood team';
       }
       if (Object.keys(fields).length > 0) return invalid(fields);
-      const cases = await listCases(db, meetingId);
-      const [id] = await insertCases(db, [
+      const [answer] = await addToAgenda(db, meetingId, [
         {
-          meetingId,
           personId: person!.id,
           reason: input.reason as string,
           minutesAllotted: wholeNumber(input.minutesAllotted)!,
-          position: endPosition(cases),
           prepNotes: typeof input.prepNotes === 'string' ? input.prepNotes : '',
         },
       ]);
-      return { ok: true, id: id! };
+      if (!answer!.added) {
+        const listed = `${personName(person!)} is already on this meeting’s agenda`;
+        return { ok: false, status: 409, error: `${listed}.`, fields: { personId: listed } };
+      }
+      return { ok: true, id: answer!.caseId };
     },
 
     /** The chair may change anything here; other members (not partners) only the prep notes. */

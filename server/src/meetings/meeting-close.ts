@@ -1,6 +1,5 @@
 import type { Db } from '@careweave/db';
 import {
-  endPosition,
   ensureCaseNotes,
   meetingDocument,
   rollForward,
@@ -10,7 +9,7 @@ import {
 import type { Outcome } from '../person-detail.js';
 import { sameTimeWeeksOnAfter } from '../calendar.js';
 import { recordAudit } from '../repo/audit.js';
-import { insertCases, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
+import { addToAgenda, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
 import {
   insertMeeting,
   nextScheduledMeeting,
@@ -52,7 +51,8 @@ export async function leaveCase(
 /**
  * Closes a meeting: cases not discussed to an end carry to the neighbourhood's next scheduled
  * meeting (one is made a week later, or the first week still to come, same chair and place, when
- * none is), and are marked deferred here so the minutes say so.
+ * none is), and are marked deferred here so the minutes say so. A person already on that
+ * agenda is not added twice.
  */
 export async function closeMeeting(
   deps: MeetingDeps,
@@ -71,6 +71,7 @@ export async function closeMeeting(
   const now = new Date();
   const after = new Date(Math.max(meeting.startsAt.getTime(), now.getTime()));
   let nextMeetingId = await nextScheduledMeeting(db, meeting.neighbourhoodId, after);
+  let alreadyListed = 0;
   if (carry.length > 0) {
     nextMeetingId ??= await insertMeeting(db, {
       neighbourhoodId: meeting.neighbourhoodId,
@@ -79,19 +80,19 @@ export async function closeMeeting(
       callLink: meeting.callLink,
       chairId: meeting.chairId,
     });
-    const start = endPosition(await listCases(db, nextMeetingId));
-    await insertCases(
+    // Someone already on that agenda is not listed twice; their case here is deferred all the same.
+    const answers = await addToAgenda(
       db,
-      carry.map(({ row }, i) => ({
-        meetingId: nextMeetingId!,
+      nextMeetingId,
+      carry.map(({ row }) => ({
         personId: row.personId,
         reason: row.reason,
         minutesAllotted: row.minutesAllotted,
         prepNotes: row.prepNotes,
-        position: start + i,
         carriedFromCaseId: row.id,
       })),
     );
+    alreadyListed = answers.filter((a) => !a.added).length;
     for (const { id: caseId } of carry) await updateCase(db, caseId, { status: 'deferred' });
   }
   await updateMeeting(db, id, {
@@ -106,7 +107,7 @@ export async function closeMeeting(
     action: 'meeting.close',
     entityType: 'meeting',
     entityId: id,
-    detail: { nextMeetingId, carried: carry.length },
+    detail: { nextMeetingId, carried: carry.length, alreadyListed },
   });
   return { ok: true, nextMeetingId, carried: carry.length };
 }

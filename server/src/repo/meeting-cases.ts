@@ -1,8 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
+import { endPosition } from '@careweave/shared';
 
-const { meetingCases, people, carePlans, users, planVersions } = schema;
+const { meetings, meetingCases, people, carePlans, users, planVersions } = schema;
 const decider = alias(users, 'decider');
 const signer = alias(users, 'signer');
 
@@ -47,10 +48,51 @@ export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
 
 export type NewCase = typeof meetingCases.$inferInsert;
 
-export async function insertCases(db: Db, cases: NewCase[]): Promise<string[]> {
-  if (cases.length === 0) return [];
-  const rows = await db.insert(meetingCases).values(cases).returning({ id: meetingCases.id });
-  return rows.map((r) => r.id);
+/** A case to add to an agenda: it goes at the end. */
+export type AgendaEntry = Omit<NewCase, 'meetingId' | 'position'>;
+
+/**
+ * Adds cases to the end of a meeting's agenda, except for people already on it; for each entry,
+ * in order, the case that is now theirs and whether it was added. The meeting's row is locked
+ * meanwhile, so two adds of one person at once, in any processes, cannot both find them absent.
+ */
+export async function addToAgenda(
+  db: Db,
+  meetingId: string,
+  entries: AgendaEntry[],
+): Promise<{ caseId: string; added: boolean }[]> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .for('update');
+    const listed = await tx
+      .select({
+        id: meetingCases.id,
+        personId: meetingCases.personId,
+        position: meetingCases.position,
+      })
+      .from(meetingCases)
+      .where(eq(meetingCases.meetingId, meetingId));
+    const caseOf = new Map(listed.map((c) => [c.personId, c.id]));
+    let position = endPosition(listed);
+    const answers: { caseId: string; added: boolean }[] = [];
+    for (const entry of entries) {
+      const there = caseOf.get(entry.personId);
+      if (there) {
+        answers.push({ caseId: there, added: false });
+        continue;
+      }
+      const [row] = await tx
+        .insert(meetingCases)
+        .values({ ...entry, meetingId, position: position++ })
+        .returning({ id: meetingCases.id });
+      caseOf.set(entry.personId, row!.id);
+      answers.push({ caseId: row!.id, added: true });
+    }
+    return answers;
+  });
 }
 
 export type CaseChanges = Partial<
