@@ -55,4 +55,30 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(cases.map((c) => c.personId)).toEqual([first!.id, second!.id]);
   });
+
+  it('removes a waiting case once the chair says yes, and keeps it on Cancel', async () => {
+    const [first, second] = people;
+    const { page, meetingId } = await agendaPage(first!);
+    await addCase(server.url, cookie, meetingId, { personId: second!.id });
+    await page.reload({ waitUntil: 'networkidle' });
+    const agenda = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem');
+    const remove = `Remove from agenda: ${first!.name}`;
+    const removeButton = agenda
+      .filter({ hasText: first!.name })
+      .getByRole('button', { name: /^Remove from agenda/ });
+    const focused = () => page.evaluate('document.activeElement?.textContent?.trim()');
+
+    await removeButton.click();
+    await expect.poll(focused).toBe('Yes, remove');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused).toBe(remove);
+    expect(await agenda.count()).toBe(2);
+
+    await removeButton.click();
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await agenda.filter({ hasText: first!.name }).waitFor({ state: 'detached', timeout: STEP_MS });
+    await expect.poll(focused).toBe('Agenda');
+    const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
+    expect(cases.map((c) => c.personId)).toEqual([second!.id]);
+  });
 });

@@ -37,6 +37,12 @@ export function meetingRoutes(
     return c.json(ok);
   });
 
+  app.delete('/meetings/:id/cases/:caseId', requireUser, async (c) => {
+    const { id, caseId } = c.req.param();
+    unwrap(await meetings.removeCase(c.var.user, id, caseId));
+    return c.json(ok);
+  });
+
   app.post('/meetings/:id/cases/:caseId/move', requireUser, async (c) => {
     const body = await jsonObject(c.req.raw, 'toIndex, the case’s new place');
     const { id, caseId } = c.req.param();

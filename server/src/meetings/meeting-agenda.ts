@@ -10,7 +10,13 @@ import {
 } from '@careweave/shared';
 import { parseServiceTime } from '../calendar.js';
 import type { Outcome } from '../person-detail.js';
-import { addToAgenda, listCases, updateCase, type CaseChanges } from '../repo/meeting-cases.js';
+import {
+  addToAgenda,
+  listCases,
+  removeWaitingCase,
+  updateCase,
+  type CaseChanges,
+} from '../repo/meeting-cases.js';
 import { insertMeeting, membership } from '../repo/meetings.js';
 import { findPerson } from '../repo/people.js';
 import type { User } from '../repo/users.js';
@@ -165,6 +171,22 @@ export function meetingAgenda({ db }: MeetingDeps) {
       if (input.prepNotes !== undefined) changes.prepNotes = input.prepNotes as string;
       if (input.status !== undefined) changes.status = input.status as string;
       await updateCase(db, caseId, changes);
+      return { ok: true };
+    },
+
+    /** The chair takes a case off the agenda while it still waits to be discussed. */
+    async removeCase(user: User, meetingId: string, caseId: string): Promise<Outcome<object>> {
+      const found = await chairedMeeting(db, user, meetingId);
+      if (!found.ok) return found;
+      if (!(await listCases(db, meetingId)).some((c) => c.id === caseId)) return NO_CASE;
+      if (!(await removeWaitingCase(db, meetingId, caseId))) {
+        return {
+          ok: false,
+          status: 409,
+          error:
+            'Only a case still waiting to be discussed can be removed: this one is being discussed, has a decision or is signed off.',
+        };
+      }
       return { ok: true };
     },
 

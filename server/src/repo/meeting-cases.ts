@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import { endPosition } from '@careweave/shared';
@@ -113,4 +113,30 @@ export type CaseChanges = Partial<
 export async function updateCase(db: Db, caseId: string, changes: CaseChanges) {
   if (Object.keys(changes).length === 0) return;
   await db.update(meetingCases).set(changes).where(eq(meetingCases.id, caseId));
+}
+
+/**
+ * Takes a case off its agenda if it is still waiting: pending, undecided, not signed off and not
+ * the meeting's current case, checked in the one statement that deletes it; false otherwise.
+ */
+export async function removeWaitingCase(db: Db, meetingId: string, caseId: string) {
+  const rows = await db
+    .delete(meetingCases)
+    .where(
+      and(
+        eq(meetingCases.id, caseId),
+        eq(meetingCases.meetingId, meetingId),
+        eq(meetingCases.status, 'pending'),
+        isNull(meetingCases.decision),
+        isNull(meetingCases.versionId),
+        notExists(
+          db
+            .select({ id: meetings.id })
+            .from(meetings)
+            .where(and(eq(meetings.id, meetingId), eq(meetings.currentCaseId, caseId))),
+        ),
+      ),
+    )
+    .returning({ id: meetingCases.id });
+  return rows.length > 0;
 }

@@ -70,6 +70,17 @@ export const actions: Actions = {
     if (!result.ok) return fail(result.status, { message: result.error });
   },
 
+  removeCase: async ({ locals, params, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const result = await runtime().meetings.removeCase(
+      user,
+      params.meetingId,
+      text(form, 'caseId'),
+    );
+    if (!result.ok) return fail(result.status, { message: result.error });
+  },
+
   prepNotes: async ({ locals, params, url, request }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
