@@ -14,7 +14,7 @@ import {
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
-import { listCases, type CaseRow } from '../repo/meeting-cases.js';
+import { deferredTo, listCases, type CaseRow } from '../repo/meeting-cases.js';
 import { listAttendance } from '../repo/meetings.js';
 import { userNames, type User } from '../repo/users.js';
 import { caseVisible, meetingFor, personName, type MeetingDeps } from './meeting-context.js';
@@ -51,8 +51,11 @@ export function meetingMinutes({ db, rooms }: MeetingDeps) {
       actionsOf.set(row.id, agreed);
     }
     const owners = await userNames(db, [...ownerIds]);
-    for (const row of cases)
-      inputs.push(caseInput(row, actionsOf.get(row.id) ?? [], owners, notes));
+    const carriedTo = await deferredTo(db, id);
+    for (const row of cases) {
+      const input = caseInput(row, actionsOf.get(row.id) ?? [], owners, notes);
+      inputs.push({ ...input, deferredTo: carriedTo.get(row.id)?.toISOString() ?? null });
+    }
 
     const attendance = (await listAttendance(db, id)).map((a) => ({
       name: a.name,

@@ -37,7 +37,7 @@ function caseHtml(c: Minutes['cases'][number]): string {
   const discussion = c.discussion
     ? `<h3>Discussion</h3><p>${esc(c.discussion).replace(/\n/g, '<br>')}</p>`
     : '';
-  return `<section class="case"><h2>${esc(c.person)}</h2><p>Reason: ${esc(c.reason)}</p><p>Decision: ${esc(c.decision ?? 'No decision recorded')}</p><h3>Actions</h3>${actions}${signed}${discussion}</section>`;
+  return `<section class="case"><h2>${esc(c.person)}</h2><p>Reason: ${esc(c.reason)}</p><p>Decision: ${esc(c.outcome)}</p><h3>Actions</h3>${actions}${signed}${discussion}</section>`;
 }
 
 /** The minutes as one standalone HTML page that prints cleanly on A4. */

@@ -1,10 +1,12 @@
-import { and, asc, eq, isNull, notExists } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import { endPosition } from '@careweave/shared';
 
 const { meetings, meetingCases, people, carePlans, users, planVersions } = schema;
 const decider = alias(users, 'decider');
+const later = alias(meetingCases, 'later');
+const laterMeeting = alias(meetings, 'later_meeting');
 const signer = alias(users, 'signer');
 
 /** The cases of a meeting in agenda order, with who each person is and what was agreed. */
@@ -45,6 +47,48 @@ export async function listCases(db: Db, meetingId: string) {
 }
 
 export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
+
+/**
+ * Where each deferred case of a meeting went on: the start of the meeting it was carried to,
+ * else of the soonest later meeting of the neighbourhood with the same person on its agenda
+ * (who was there already when it closed, or was added again by hand).
+ */
+export async function deferredTo(db: Db, meetingId: string): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({
+      caseId: meetingCases.id,
+      startsAt: laterMeeting.startsAt,
+      carried: later.carriedFromCaseId,
+    })
+    .from(meetingCases)
+    .innerJoin(meetings, eq(meetings.id, meetingCases.meetingId))
+    .innerJoin(
+      later,
+      and(eq(later.personId, meetingCases.personId), ne(later.meetingId, meetingCases.meetingId)),
+    )
+    .innerJoin(
+      laterMeeting,
+      and(
+        eq(laterMeeting.id, later.meetingId),
+        eq(laterMeeting.neighbourhoodId, meetings.neighbourhoodId),
+      ),
+    )
+    .where(
+      and(
+        eq(meetingCases.meetingId, meetingId),
+        eq(meetingCases.status, 'deferred'),
+        or(
+          eq(later.carriedFromCaseId, meetingCases.id),
+          gt(laterMeeting.startsAt, meetings.startsAt),
+        ),
+      ),
+    )
+    .orderBy(asc(laterMeeting.startsAt));
+  const found = new Map<string, Date>();
+  for (const row of rows.filter((r) => r.carried === r.caseId)) found.set(row.caseId, row.startsAt);
+  for (const row of rows) if (!found.has(row.caseId)) found.set(row.caseId, row.startsAt);
+  return found;
+}
 
 export type NewCase = typeof meetingCases.$inferInsert;
 

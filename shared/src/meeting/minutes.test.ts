@@ -86,6 +86,28 @@ describe('minutes', () => {
     expect(JSON.stringify(minutes)).not.toContain('Susan');
   });
 
+  it('says a deferred case was carried on, to the date of the meeting that has it', () => {
+    const [, margaret] = cases;
+    const deferred = { ...margaret!, status: 'deferred' as const, decision: null };
+    const outcomes = buildMinutes(
+      meeting,
+      [
+        { ...deferred, id: 'c', deferredTo: '2026-11-30T09:30:00Z' },
+        { ...deferred, id: 'd' },
+        { ...deferred, id: 'e', status: 'pending' },
+        cases[0]!,
+      ],
+      [],
+      { audience: 'team' },
+    ).cases.map((c) => [c.decision, c.outcome]);
+    expect(outcomes).toEqual([
+      [null, 'Deferred: carried to the meeting on 30 November 2026'],
+      [null, 'Deferred to a later meeting'],
+      [null, 'No decision recorded'],
+      ['Refer', 'Refer'],
+    ]);
+  });
+
   it('labels a sign-off with the neighbourhood and the meeting date', () => {
     expect(signOffLabel('Heatons', '2026-11-23T09:30:00Z')).toBe(
       'Agreed at Heatons MDT, 23 November 2026',

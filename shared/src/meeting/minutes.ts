@@ -31,6 +31,8 @@ export interface MinutesCaseInput {
   consentToShare: boolean;
   reason: CaseReason;
   decision: Decision | null;
+  /** For a deferred case, the start (ISO) of the later meeting that has it, when one does. */
+  deferredTo?: string | null;
   /** Actions agreed for the person during the meeting (from the shared plan document). */
   actions: MinutesAction[];
   signedOff: MinutesSignOff | null;
@@ -65,6 +67,8 @@ export interface MinutesCase {
   person: string;
   reason: string;
   decision: string | null;
+  /** What became of the case, in words: the decision, deferred to when, or none recorded. */
+  outcome: string;
   actions: MinutesAction[];
   signedOff: MinutesSignOff | null;
   /** Present in the team copy only. */
@@ -103,6 +107,15 @@ export function signOffLabel(neighbourhood: string, startsAt: string): string {
   return `Agreed at ${neighbourhood} MDT, ${meetingDateLabel(startsAt)}`;
 }
 
+/** What became of a case, as the minutes say it. */
+function outcomeOf(c: MinutesCaseInput): string {
+  if (c.decision) return DECISION_LABELS[c.decision];
+  if (c.status !== 'deferred') return 'No decision recorded';
+  return c.deferredTo
+    ? `Deferred: carried to the meeting on ${meetingDateLabel(c.deferredTo)}`
+    : 'Deferred to a later meeting';
+}
+
 /**
  * The minutes from a meeting's records. A partner's copy lists only the cases of people who
  * consented to share, and never the discussion notes, which may carry clinical detail.
@@ -128,6 +141,7 @@ export function buildMinutes(
       person: c.personName,
       reason: CASE_REASON_LABELS[c.reason],
       decision: c.decision ? DECISION_LABELS[c.decision] : null,
+      outcome: outcomeOf(c),
       actions: c.actions.map((a) => ({ ...a })),
       signedOff: c.signedOff,
       ...(audience === 'team' && { discussion: c.discussion }),
