@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { me, send } from './support/api.js';
+import { getJson, me, send } from './support/api.js';
 import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { call, chairStep, createMeeting, daysFromNow, meetingOf } from './support/meetings.js';
@@ -37,5 +37,42 @@ describe(`who is at a meeting, and how (${databaseBackend})`, () => {
       expect(await res.json()).toEqual({ error: expect.any(String) });
     }
     expect(await modeOf()).toBe('in-room');
+  });
+
+  it('keeps a closed meeting’s attendance as it was, and never lists the administrator', async () => {
+    const server = await startServer();
+    const [chairCookie, nurseCookie, navCookie, adminCookie] = await Promise.all(
+      ['gp', 'nurse', 'navigator', 'admin'].map((who) => login(server.url, `${who}@demo.test`)),
+    );
+    const nurse = await me(server.url, nurseCookie!);
+    const meetingId = await createMeeting(server.url, chairCookie!, daysFromNow(0.01));
+    await chairStep(server.url, chairCookie!, meetingId, 'start');
+    const attendance = `/api/meetings/${meetingId}/attendance`;
+    await call(server.url, 'POST', attendance, nurseCookie!, { mode: 'remote' });
+
+    const byAdmin = await send(server.url, 'POST', attendance, adminCookie, {});
+    expect(byAdmin.status).toBe(403);
+    expect(await byAdmin.json()).toEqual({ error: expect.stringMatching(/administrator/) });
+
+    await chairStep(server.url, chairCookie!, meetingId, 'close');
+    const minutesBefore = await getJson(
+      server.url,
+      `/api/meetings/${meetingId}/minutes`,
+      chairCookie!,
+    );
+    const late = [
+      send(server.url, 'POST', attendance, nurseCookie, { mode: 'in-room' }),
+      send(server.url, 'POST', attendance, navCookie, {}),
+      send(server.url, 'PATCH', `${attendance}/${nurse.id}`, chairCookie, { mode: 'in-room' }),
+    ];
+    for (const res of await Promise.all(late)) {
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/has closed/) });
+    }
+    const after = await meetingOf(server.url, chairCookie!, meetingId);
+    expect(after.attendance.map((a) => [a.userId, a.mode])).toEqual([[nurse.id, 'remote']]);
+    expect(await getJson(server.url, `/api/meetings/${meetingId}/minutes`, chairCookie!)).toEqual(
+      minutesBefore,
+    );
   });
 });

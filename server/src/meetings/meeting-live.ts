@@ -20,6 +20,7 @@ import {
 } from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
 import {
+  CLOSED,
   NOT_CHAIR,
   NO_CASE,
   agendaCases,
@@ -36,6 +37,11 @@ const NOT_LIVE = {
   ok: false,
   status: 409,
   error: 'This meeting is not running. Start it first.',
+} as const;
+const NOT_ATTENDEE = {
+  ok: false,
+  status: 403,
+  error: 'An administrator does not attend meetings. Members of the team join them.',
 } as const;
 const SIGNED_OFF = {
   ok: false,
@@ -144,10 +150,15 @@ export function meetingLive(deps: MeetingDeps) {
 
     close: (user: User, id: string) => inTurn(id, () => closeMeeting(deps, user, id)),
 
-    /** Records that the user has joined (any member of the team, partners included). */
+    /**
+     * Records that the user has joined (any member of the team, partners included, but not an
+     * administrator, who has no part in the meeting); a closed meeting's attendance is final.
+     */
     async join(user: User, id: string, input: { mode?: unknown } = {}): Promise<Outcome<object>> {
       const found = await meetingFor(db, user, id);
       if (!found.ok) return found;
+      if (user.role === 'admin') return NOT_ATTENDEE;
+      if (found.meeting.status === 'closed') return CLOSED;
       if (input.mode !== undefined && !ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
         return invalid('mode', 'Say whether you are in the room or remote');
       }
@@ -175,6 +186,7 @@ export function meetingLive(deps: MeetingDeps) {
       const found = await meetingFor(db, user, id);
       if (!found.ok) return found;
       if (!found.chair) return NOT_CHAIR;
+      if (found.meeting.status === 'closed') return CLOSED;
       if (!ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
         return invalid('mode', 'Say whether they are in the room or remote');
       }
