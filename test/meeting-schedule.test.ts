@@ -66,6 +66,46 @@ describe(`scheduling a meeting from its page (${databaseBackend})`, () => {
     });
   });
 
+  it('refuses a start beyond two years, and a place or call link too long, field by field', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const schedule = (body: Record<string, unknown>) =>
+      send(server.url, 'POST', '/api/meetings', cookie, {
+        startsAt: daysFromNow(30).toISOString(),
+        ...body,
+      });
+    const fieldsOf = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { fields: Record<string, string> }).fields;
+    };
+
+    expect(await fieldsOf(await schedule({ startsAt: '9999-12-31T09:30' }))).toEqual({
+      startsAt: 'Choose a date in the next two years: meetings are planned that far ahead',
+    });
+    expect((await schedule({ startsAt: daysFromNow(700).toISOString() })).status).toBe(201);
+    const tooLong = await schedule({
+      place: 'Room '.repeat(41),
+      callLink: `https://call.example/${'x'.repeat(2_000)}`,
+    });
+    expect(await fieldsOf(tooLong)).toEqual({
+      place: 'Give the place as text of up to 200 characters',
+      callLink: 'Give the call link as a web address of up to 2,000 characters',
+    });
+    expect(Object.keys(await fieldsOf(await schedule({ place: 12, callLink: ['x'] })))).toEqual([
+      'place',
+      'callLink',
+    ]);
+    const notWeb = await schedule({ callLink: 'javascript:alert(1)' });
+    expect(await fieldsOf(notWeb)).toEqual({
+      callLink: 'Give the call link as a web address starting https://',
+    });
+    const fits = await schedule({
+      place: 'R'.repeat(200),
+      callLink: `https://call.example/${'x'.repeat(1_979)}`, // 2,000 in all
+    });
+    expect(fits.status).toBe(201);
+  });
+
   it('dates the minutes and a sign-off by the day the meeting was held, when started early', async () => {
     const server = await startServer();
     const cookie = await login(server.url, 'gp@demo.test');

@@ -5,6 +5,7 @@ import {
   mayChair,
   reorderCases,
   todayIso,
+  wholeNumber,
   type CaseReason,
   type CaseStatus,
 } from '@careweave/shared';
@@ -28,7 +29,6 @@ import {
   chairedMeeting,
   meetingFor,
   personName,
-  wholeNumber,
   type MeetingDeps,
 } from './meeting-context.js';
 
@@ -53,6 +53,33 @@ const CHECK = 'Some details are missing or not right. Check the fields marked.';
 const invalid = (fields: Record<string, string>) =>
   ({ ok: false, status: 400, error: CHECK, fields }) as const;
 const optionalText = (value: unknown) => (typeof value === 'string' ? value.trim() || null : null);
+
+const PLACE_MAX = 200;
+const CALL_LINK_MAX = 2_000; // As its message says.
+/** Meetings are planned up to two years ahead; further is a slip, such as year 9999. */
+const YEARS_AHEAD = 2;
+
+/** Checks where a new meeting is held: optional text of sensible length, a link to a web page. */
+function placeProblems(input: NewMeetingInput, fields: Record<string, string>): void {
+  const sentAs = (value: unknown) =>
+    value === undefined || value === null || typeof value === 'string';
+  const place = optionalText(input.place);
+  const callLink = optionalText(input.callLink);
+  if (!sentAs(input.place) || (place?.length ?? 0) > PLACE_MAX) {
+    fields.place = `Give the place as text of up to ${PLACE_MAX} characters`;
+  }
+  if (!sentAs(input.callLink) || (callLink?.length ?? 0) > CALL_LINK_MAX) {
+    fields.callLink = 'Give the call link as a web address of up to 2,000 characters';
+  } else if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
+    fields.callLink = 'Give the call link as a web address starting https://';
+  }
+}
+
+function yearsFromNow(years: number): Date {
+  const at = new Date();
+  at.setUTCFullYear(at.getUTCFullYear() + years);
+  return at;
+}
 
 /** Checks the case fields that were sent; `required` for a new case. */
 function caseProblems(input: CaseInput, required: boolean): Record<string, string> {
@@ -101,17 +128,17 @@ export function meetingAgenda({ db }: MeetingDeps) {
         fields.startsAt = 'Enter the date and time of the meeting';
       } else if (todayIso(startsAt) < todayIso()) {
         fields.startsAt = 'Choose today or a later date: a meeting is scheduled ahead';
+      } else if (todayIso(startsAt) > todayIso(yearsFromNow(YEARS_AHEAD))) {
+        fields.startsAt =
+          'Choose a date in the next two years: meetings are planned that far ahead';
       }
-      const callLink = optionalText(input.callLink);
-      if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
-        fields.callLink = 'Give the call link as a web address starting https://';
-      }
+      placeProblems(input, fields);
       if (Object.keys(fields).length > 0) return invalid(fields);
       const id = await insertMeeting(db, {
         neighbourhoodId: neighbourhoodId as string,
         startsAt: startsAt!,
         place: optionalText(input.place),
-        callLink,
+        callLink: optionalText(input.callLink),
         chairId: user.id,
       });
       return { ok: true, id };

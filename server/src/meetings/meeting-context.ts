@@ -89,12 +89,6 @@ export function agendaCases(rows: CaseRow[]): (AgendaCase & { row: CaseRow })[] 
 export const personName = (row: Pick<CaseRow, 'givenName' | 'familyName'>) =>
   `${row.givenName} ${row.familyName}`;
 
-/** A whole number from JSON or a form field, or null. */
-export function wholeNumber(value: unknown): number | null {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) ? n : null;
-}
-
 /**
  * Runs one chair action on a meeting at a time in this process, so a double-clicked "Next
  * case" moves on once per click rather than both clicks reading the same current case.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { agendaOrder, nextCase, reorderCases, rollForward, type AgendaCase } from './agenda.js';
+import {
+  agendaOrder,
+  nextCase,
+  reorderCases,
+  rollForward,
+  wholeNumber,
+  type AgendaCase,
+} from './agenda.js';
 
 const agenda = (...statuses: AgendaCase['status'][]): AgendaCase[] =>
   statuses.map((status, i) => ({ id: `c${i + 1}`, position: i + 1, status }));
@@ -51,5 +58,20 @@ describe('agenda', () => {
     const { carry, stay } = rollForward(agenda('done', 'discussing', 'pending', 'deferred'));
     expect(carry.map((c) => c.id)).toEqual(['c2', 'c3']);
     expect(stay.map((c) => c.id)).toEqual(['c1', 'c4']);
+  });
+
+  it('reads a whole number only from plain digits or a JSON integer', () => {
+    for (const [value, read] of [
+      [10, 10],
+      ['10', 10],
+      [' 10 ', 10],
+      ['-1', -1],
+      ['0', 0],
+    ] as const) {
+      expect(wholeNumber(value), JSON.stringify(value)).toBe(read);
+    }
+    for (const value of [' 0x10 ', '1e1', '12.0', '+5', '', ' ', '1 0', 10.5, NaN, null, true]) {
+      expect(wholeNumber(value), JSON.stringify(value)).toBeNull();
+    }
   });
 });

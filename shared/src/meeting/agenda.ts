@@ -97,3 +97,13 @@ export function rollForward<T extends AgendaCase>(cases: readonly T[]): { carry:
 export function endPosition(cases: readonly Pick<AgendaCase, 'position'>[]): number {
   return cases.reduce((max, c) => Math.max(max, c.position), 0) + 1;
 }
+
+/**
+ * A whole number as JSON or a form field gives it, or null: a string must be plain digits
+ * (with a minus sign at most), so "0x10", "1e1" and "12.0" are not read as numbers.
+ */
+export function wholeNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value !== 'string' || !/^-?\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}

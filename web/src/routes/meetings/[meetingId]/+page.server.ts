@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { wholeNumber } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
 import { casePlanHref } from '$lib/meetings';
@@ -42,8 +43,8 @@ export const actions: Actions = {
     const errors: Record<string, string> = {};
     if (!values.personId) errors.personId = 'Choose the person whose case it is';
     if (!values.reason) errors.reason = 'Choose why the case is being discussed';
-    const minutes = Number(values.minutesAllotted);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 120) {
+    const minutes = wholeNumber(values.minutesAllotted);
+    if (minutes === null || minutes < 1 || minutes > 120) {
       errors.minutesAllotted = 'Enter the minutes for the case, a whole number from 1 to 120';
     }
     if (Object.keys(errors).length > 0) return fail(400, { addCase: { values, errors } });
