@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseOptionContaining, launchBrowser, signIn, STEP_MS } from '../support/browser.js';
+import { send } from '../support/api.js';
 import { listPeople, login, type PersonSummary } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addCase, createMeeting, daysFromNow, meetingOf } from '../support/meetings.js';
@@ -80,5 +81,62 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     await expect.poll(focused).toBe('Agenda');
     const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(cases.map((c) => c.personId)).toEqual([second!.id]);
+  });
+
+  it('says why a case with prep notes over 10,000 characters was not added, keeping them', async () => {
+    const [first, second] = people;
+    const { page, meetingId } = await agendaPage(first!);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add a case' }) });
+    const long = 'Long history. '.repeat(715); // 10,010 characters
+
+    await chooseOptionContaining(form.getByLabel('Person', { exact: true }), second!.name);
+    await form.getByLabel('Prep notes').fill(long);
+    await form.getByRole('button', { name: 'Add case' }).click();
+    await form
+      .getByText('Prep notes are text, up to 10,000 characters')
+      .waitFor({ timeout: STEP_MS });
+    expect(await form.getByLabel('Prep notes').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Prep notes').inputValue()).toBe(long.trim());
+    expect((await meetingOf(server.url, cookie, meetingId)).cases).toHaveLength(1);
+  });
+
+  it('shows the other person’s prep notes when they saved while these were being edited', async () => {
+    const [first] = people;
+    const { page, meetingId } = await agendaPage(first!);
+    const caseId = (await meetingOf(server.url, cookie, meetingId)).cases[0]!.id;
+    const item = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem');
+    const box = item.getByLabel(`Prep notes for ${first!.name}`);
+
+    await item.getByRole('button', { name: /^Edit prep notes/ }).click();
+    const nurse = await login(server.url, 'nurse@demo.test');
+    const theirs = await send(
+      server.url,
+      'PATCH',
+      `/api/meetings/${meetingId}/cases/${caseId}`,
+      nurse,
+      {
+        prepNotes: 'Nurse: BP fine at home.',
+      },
+    );
+    expect(theirs.status).toBe(200);
+    await box.fill('Chair: agree the walking goal.');
+    await item.getByRole('button', { name: 'Save prep notes' }).click();
+
+    await item
+      .getByRole('alert')
+      .filter({ hasText: /^Someone else changed these notes/ })
+      .waitFor({
+        timeout: STEP_MS,
+      });
+    await item.getByText('Nurse: BP fine at home.').waitFor({ timeout: STEP_MS });
+    expect(await box.inputValue()).toBe('Chair: agree the walking goal.');
+    const notes = async () => (await meetingOf(server.url, cookie, meetingId)).cases[0]!.prepNotes;
+    expect(await notes()).toBe('Nurse: BP fine at home.');
+
+    // Having read theirs, the chair keeps both and saves.
+    await box.fill('Nurse: BP fine at home. Chair: agree the walking goal.');
+    await item.getByRole('button', { name: 'Save prep notes' }).click();
+    await item.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: STEP_MS });
+    expect(await notes()).toBe('Nurse: BP fine at home. Chair: agree the walking goal.');
   });
 });

@@ -3,6 +3,8 @@ import {
   CASE_STATUSES,
   isUuid,
   mayChair,
+  PREP_NOTES_MAX,
+  PREP_NOTES_TOO_LONG,
   reorderCases,
   todayIso,
   wholeNumber,
@@ -15,6 +17,7 @@ import {
   addToAgenda,
   listCases,
   removeWaitingCase,
+  replacePrepNotes,
   updateCase,
   type CaseChanges,
 } from '../repo/meeting-cases.js';
@@ -46,8 +49,16 @@ export interface CaseInput {
   reason?: unknown;
   minutesAllotted?: unknown;
   prepNotes?: unknown;
+  /** With `prepNotes` in a change: the notes the editor started from, to refuse a lost update. */
+  prepNotesBefore?: unknown;
   status?: unknown;
 }
+
+const NOTES_CHANGED =
+  'Someone else changed these notes while you were editing. Their version is shown: copy what you need into yours, then save again.';
+/** The same notes, however the browser sent its line breaks and whatever space surrounds them. */
+const sameNotes = (a: string, b: string) =>
+  a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
 
 const CHECK = 'Some details are missing or not right. Check the fields marked.';
 const invalid = (fields: Record<string, string>) =>
@@ -94,9 +105,12 @@ function caseProblems(input: CaseInput, required: boolean): Record<string, strin
   }
   if (
     input.prepNotes !== undefined &&
-    (typeof input.prepNotes !== 'string' || input.prepNotes.length > 10_000)
+    (typeof input.prepNotes !== 'string' || input.prepNotes.length > PREP_NOTES_MAX)
   ) {
-    fields.prepNotes = 'Prep notes are text, up to 10,000 characters';
+    fields.prepNotes = PREP_NOTES_TOO_LONG;
+  }
+  if (input.prepNotesBefore !== undefined && typeof input.prepNotesBefore !== 'string') {
+    fields.prepNotesBefore = 'Send the prep notes you started from as text';
   }
   if (input.status !== undefined && !CASE_STATUSES.includes(input.status as CaseStatus)) {
     fields.status = `Choose a status: ${CASE_STATUSES.join(', ')}`;
@@ -184,7 +198,9 @@ export function meetingAgenda({ db }: MeetingDeps) {
       const found = await meetingFor(db, user, meetingId);
       if (!found.ok) return found;
       if (found.meeting.status === 'closed') return CLOSED;
-      const onlyNotes = Object.keys(input).every((k) => k === 'prepNotes');
+      const onlyNotes = Object.keys(input).every(
+        (k) => k === 'prepNotes' || k === 'prepNotesBefore',
+      );
       const member = user.role !== 'voluntary_partner' && user.role !== 'admin';
       if (!found.chair && !(onlyNotes && member)) return NOT_CHAIR;
       const row = (await listCases(db, meetingId)).find((c) => c.id === caseId);
@@ -195,8 +211,23 @@ export function meetingAgenda({ db }: MeetingDeps) {
       if (input.reason !== undefined) changes.reason = input.reason as string;
       if (input.minutesAllotted !== undefined)
         changes.minutesAllotted = wholeNumber(input.minutesAllotted)!;
-      if (input.prepNotes !== undefined) changes.prepNotes = input.prepNotes as string;
       if (input.status !== undefined) changes.status = input.status as string;
+      const notes = input.prepNotes as string | undefined;
+      const before = input.prepNotesBefore as string | undefined;
+      if (notes !== undefined && before === undefined) changes.prepNotes = notes;
+      if (notes !== undefined && before !== undefined) {
+        const kept =
+          sameNotes(row.prepNotes, before) &&
+          (await replacePrepNotes(db, caseId, row.prepNotes, notes));
+        if (!kept) {
+          return {
+            ok: false,
+            status: 409,
+            error: NOTES_CHANGED,
+            fields: { prepNotes: NOTES_CHANGED },
+          };
+        }
+      }
       await updateCase(db, caseId, changes);
       return { ok: true };
     },

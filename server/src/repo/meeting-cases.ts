@@ -160,6 +160,19 @@ export async function updateCase(db: Db, caseId: string, changes: CaseChanges) {
 }
 
 /**
+ * Replaces a case's prep notes only if they are still `was`, in one statement, so a save made
+ * from an older copy never overwrites someone else's; false when they had changed.
+ */
+export async function replacePrepNotes(db: Db, caseId: string, was: string, text: string) {
+  const rows = await db
+    .update(meetingCases)
+    .set({ prepNotes: text })
+    .where(and(eq(meetingCases.id, caseId), eq(meetingCases.prepNotes, was)))
+    .returning({ id: meetingCases.id });
+  return rows.length > 0;
+}
+
+/**
  * Takes a case off its agenda if it is still waiting: pending, undecided, not signed off and not
  * the meeting's current case, checked in the one statement that deletes it; false otherwise.
  */

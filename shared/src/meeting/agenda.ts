@@ -17,6 +17,11 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type Decision = (typeof DECISIONS)[number];
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
+/** The longest prep notes a case takes, in characters. */
+export const PREP_NOTES_MAX = 10_000;
+/** What to do when prep notes are longer: the same words wherever they are checked. */
+export const PREP_NOTES_TOO_LONG = 'Prep notes are text, up to 10,000 characters';
+
 /** How each reason for discussing a case is named to people. */
 export const CASE_REASON_LABELS: Record<CaseReason, string> = {
   'new-referral': 'New referral',

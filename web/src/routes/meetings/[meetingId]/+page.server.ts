@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { wholeNumber } from '@careweave/shared';
+import { PREP_NOTES_MAX, PREP_NOTES_TOO_LONG, wholeNumber } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
 import { casePlanHref } from '$lib/meetings';
@@ -30,6 +30,12 @@ async function currentCaseHref(user: App.Locals['user'] & object, meetingId: str
   return planId ? casePlanHref(planId, meetingId) : `/meetings/${meetingId}`;
 }
 
+/** A case's prep notes as saved now. */
+async function notesOf(user: App.Locals['user'] & object, meetingId: string, caseId: string) {
+  const found = await runtime().meetings.get(user, meetingId);
+  return found.ok ? (found.meeting.cases.find((c) => c.id === caseId)?.prepNotes ?? null) : null;
+}
+
 export const actions: Actions = {
   addCase: async ({ locals, params, url, request }) => {
     const user = requireUser(locals, url);
@@ -47,6 +53,7 @@ export const actions: Actions = {
     if (minutes === null || minutes < 1 || minutes > 120) {
       errors.minutesAllotted = 'Enter the minutes for the case, a whole number from 1 to 120';
     }
+    if (values.prepNotes.length > PREP_NOTES_MAX) errors.prepNotes = PREP_NOTES_TOO_LONG;
     if (Object.keys(errors).length > 0) return fail(400, { addCase: { values, errors } });
     const result = await runtime().meetings.addCase(user, params.meetingId, {
       personId: values.personId,
@@ -88,8 +95,18 @@ export const actions: Actions = {
     const caseId = text(form, 'caseId');
     const result = await runtime().meetings.updateCase(user, params.meetingId, caseId, {
       prepNotes: text(form, 'prepNotes'),
+      // As it was sent: it must match the saved notes, spaces and all.
+      prepNotesBefore: String(form.get('prepNotesBefore') ?? ''),
     });
-    if (!result.ok) return fail(result.status, { message: result.error });
+    if (!result.ok) {
+      const error = result.fields?.prepNotes ?? result.error;
+      // Someone else saved first: send their version, to read before saving over it.
+      const theirs =
+        result.status === 409 && result.fields?.prepNotes
+          ? await notesOf(user, params.meetingId, caseId)
+          : null;
+      return fail(result.status, { prepNotes: { caseId, error, theirs } });
+    }
     return { savedNotes: caseId };
   },
 
