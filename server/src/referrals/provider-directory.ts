@@ -8,6 +8,7 @@ import {
   insertProvider,
   insertService,
   listProviders,
+  providerNameTaken,
   updateProvider,
   updateService,
   type ProviderView,
@@ -92,6 +93,8 @@ export function providerDirectory(db: Db) {
       if (user.role !== 'admin') return ADMIN_ONLY;
       const { fields, values } = check(input, true, false);
       if (Object.keys(fields).length > 0) return invalid(fields);
+      // "heatons money advice" is the Heatons Money Advice already listed.
+      if (await providerNameTaken(db, values.name!)) return TAKEN;
       try {
         const id = await insertProvider(db, {
           name: values.name!,
@@ -115,6 +118,7 @@ export function providerDirectory(db: Db) {
       const { fields, values } = check(input, false, false);
       if (Object.keys(fields).length > 0) return invalid(fields);
       const { name, description } = values;
+      if (name !== undefined && (await providerNameTaken(db, name, id))) return TAKEN;
       try {
         if (!(await updateProvider(db, id, { name, description }))) return NO_PROVIDER;
       } catch (error) {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
 const { providers, providerServices, users, teamMembers } = schema;
@@ -55,6 +55,21 @@ export async function updateProvider(db: Db, id: string, fields: Partial<Provide
     .where(eq(providers.id, id))
     .returning({ id: providers.id });
   return rows.length > 0;
+}
+
+/** Whether another provider already has this name, whatever its capitals. */
+export async function providerNameTaken(db: Db, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: providers.id })
+    .from(providers)
+    .where(
+      and(
+        sql`lower(${providers.name}) = lower(${name})`,
+        exceptId ? ne(providers.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function findProvider(db: Db, id: string) {

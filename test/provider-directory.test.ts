@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { send } from './support/api.js';
+import { login } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import { startServer, type TestServer } from './support/server.js';
+
+describe(`the provider directory (${databaseBackend})`, () => {
+  let server: TestServer;
+  let adminCookie: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    adminCookie = await login(server.url, 'admin@demo.test');
+  });
+
+  const addProvider = (name: string) =>
+    send(server.url, 'POST', '/api/providers', adminCookie, { name, description: 'Weekly' });
+  const rename = (id: string, name: string) =>
+    send(server.url, 'PATCH', `/api/providers/${id}`, adminCookie, { name });
+
+  it('holds one provider of a name, whatever its capitals and spaces', async () => {
+    const created = await addProvider('Marple Walking Group');
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const again = await addProvider('  marple walking GROUP ');
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({
+      error: 'A provider with this name is already in the directory.',
+    });
+
+    const other = (await (await addProvider('Marple Book Club')).json()) as { id: string };
+    expect((await rename(other.id, 'MARPLE WALKING GROUP')).status).toBe(409);
+    // Its own name in other capitals is still its own.
+    expect((await rename(id, 'Marple walking group')).status).toBe(200);
+  });
+});
