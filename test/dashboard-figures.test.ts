@@ -425,6 +425,17 @@ describe(`the neighbourhood dashboard against the records (${databaseBackend})`,
     const referralRows = await list('referrals', `${tameValley.id}:accepted`);
     expect(referralRows.map((r) => r.personId)).toContain(improved.id);
     expect(referralRows).toHaveLength(countOf(now, tameValley.id, 'accepted'));
+
+    // A key no figure has is refused, not listed as nobody under a made-up heading.
+    for (const [figure, key] of [
+      ['referrals', 'x:y'],
+      ['referrals', `${tameValley.id}:lost`],
+      ['goals', 'wellbeing:gone'],
+      ['pathway', 'Elsewhere'],
+    ]) {
+      const path = `/api/dashboard/list?figure=${figure}&key=${encodeURIComponent(key!)}`;
+      expect((await get(server.url, path, gpCookie)).status, `${figure} ${key}`).toBe(400);
+    }
   });
 
   it('is for team members only: a partner and an admin get 403', async () => {

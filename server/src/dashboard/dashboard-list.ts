@@ -1,4 +1,13 @@
-import { CHANGE_MEANINGS, PATHWAYS, type ChangeMeaning, type Pathway } from '@careweave/shared';
+import {
+  CHANGE_MEANINGS,
+  GOAL_STATUSES,
+  isReferralStatus,
+  isUuid,
+  PATHWAYS,
+  type ChangeMeaning,
+  type GoalStatus,
+  type Pathway,
+} from '@careweave/shared';
 import { longDate } from '../calendar.js';
 import type { Caseload } from './caseload.js';
 
@@ -61,6 +70,7 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
     }
     case 'goals': {
       const [category, status] = key.split(':');
+      if (!GOAL_STATUSES.includes(status as GoalStatus)) return null;
       return c.goals
         .filter((g) => g.category === category && g.status === status)
         .map((g) => row(g, g.text));
@@ -73,6 +83,7 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
       });
     case 'referrals': {
       const [serviceId, status] = key.split(':');
+      if (!serviceId || !isUuid(serviceId) || !isReferralStatus(status)) return null;
       return c.referrals
         .filter((r) => r.service.id === serviceId && r.status === status)
         .map(({ personId, personName, planId, service, reason }) => ({
