@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { send } from './support/api.js';
-import { listPeople, login } from './support/clients.js';
+import * as Y from 'yjs';
+import { caseNotes, caseNotesText, meetingDocument } from '@careweave/shared';
+import { connect, destroy, get, listPeople, login, synced, waitFor } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import {
   addCase,
@@ -53,5 +55,38 @@ describe(`taking a case off an agenda (${databaseBackend})`, () => {
     expect(left).toEqual([current, decided, signed]);
     await chairStep(server.url, chair, meetingId, 'close');
     expect((await remove(signed!)).status).toBe(409);
+  });
+
+  it('keeps a case discussed and left undecided, so its notes reach the minutes', async () => {
+    const server = await startServer();
+    const chair = await login(server.url, 'gp@demo.test');
+    const [first, second] = await listPeople(server.url, chair);
+    const meetingId = await createMeeting(server.url, chair, daysFromNow(0.01));
+    const discussed = await addCase(server.url, chair, meetingId, { personId: first!.id });
+    await addCase(server.url, chair, meetingId, { personId: second!.id });
+    await chairStep(server.url, chair, meetingId, 'start');
+
+    const notes = connect(server.wsUrl, meetingDocument(meetingId), chair);
+    await synced(notes);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Daughter to call the practice.')]);
+    caseNotes(notes.doc, discussed).insert(0, [paragraph]);
+    const reader = connect(server.wsUrl, meetingDocument(meetingId), chair);
+    await waitFor(() => caseNotesText(reader.doc, discussed).includes('Daughter'), 'the notes');
+    destroy(reader);
+    destroy(notes);
+    await chairStep(server.url, chair, meetingId, 'advance', { from: discussed });
+
+    const res = await send(
+      server.url,
+      'DELETE',
+      `/api/meetings/${meetingId}/cases/${discussed}`,
+      chair,
+      {},
+    );
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/discussion notes/) });
+    const minutes = await get(server.url, `/api/meetings/${meetingId}/minutes`, chair);
+    expect(JSON.stringify(await minutes.json())).toContain('Daughter to call the practice.');
   });
 });

@@ -70,7 +70,8 @@ export function createAuthService(
 
     async logout(token, userId) {
       await sessions.end(token);
-      signedOut();
+      // Only a real sign-out sends every process to re-check its sockets.
+      if (userId) signedOut();
       if (userId) {
         await recordAudit(db, { userId, action: 'logout', entityType: 'user', entityId: userId });
       }

@@ -1,8 +1,11 @@
+import * as Y from 'yjs';
 import {
   CASE_REASONS,
   CASE_STATUSES,
+  caseNotesText,
   isUuid,
   mayChair,
+  meetingDocument,
   PREP_NOTES_MAX,
   PREP_NOTES_TOO_LONG,
   reorderCases,
@@ -119,7 +122,7 @@ function caseProblems(input: CaseInput, required: boolean): Record<string, strin
 }
 
 /** Scheduling meetings and preparing their agenda. */
-export function meetingAgenda({ db }: MeetingDeps) {
+export function meetingAgenda({ db, rooms }: MeetingDeps) {
   return {
     /** The user's neighbourhood teams in which they may chair, and so schedule meetings. */
     async chairedNeighbourhoods(user: User): Promise<{ id: string; name: string }[]> {
@@ -237,6 +240,17 @@ export function meetingAgenda({ db }: MeetingDeps) {
       const found = await chairedMeeting(db, user, meetingId);
       if (!found.ok) return found;
       if (!(await listCases(db, meetingId)).some((c) => c.id === caseId)) return NO_CASE;
+      // A case discussed and left undecided waits again; what was said of it must stay.
+      const notes = new Y.Doc();
+      Y.applyUpdate(notes, await rooms.state(meetingDocument(meetingId)));
+      if (caseNotesText(notes, caseId).trim() !== '') {
+        return {
+          ok: false,
+          status: 409,
+          error:
+            'This case has discussion notes, so it stays on the agenda: they belong in the minutes.',
+        };
+      }
       if (!(await removeWaitingCase(db, meetingId, caseId))) {
         return {
           ok: false,

@@ -11,6 +11,8 @@ describe('safeNext', () => {
     null,
     '',
     'https://example.com/',
+    '//',
+    '//[',
     '//example.com',
     '/\\example.com',
     '/\t/example.com',

@@ -7,6 +7,7 @@ export function safeNext(next: string | null): string {
   // Read as a browser would (it drops tabs and newlines, and `/\` means `//`): only a path on
   // this site, written out again so no control character reaches the Location header.
   const here = 'http://careweave.invalid';
+  if (!URL.canParse(next, here)) return '/people';
   const url = new URL(next, here);
   return url.origin === here ? url.pathname + url.search + url.hash : '/people';
 }
