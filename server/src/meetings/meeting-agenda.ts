@@ -69,7 +69,7 @@ const invalid = (fields: Record<string, string>) =>
 const optionalText = (value: unknown) => (typeof value === 'string' ? value.trim() || null : null);
 
 const PLACE_MAX = 200;
-const CALL_LINK_MAX = 2_000; // As its message says.
+const CALL_LINK_MAX = 2_000;
 /** Meetings are planned up to two years ahead; further is a slip, such as year 9999. */
 const YEARS_AHEAD = 2;
 
