@@ -71,8 +71,8 @@ export function createAuthService(
     async logout(token, userId) {
       await sessions.end(token);
       // Only a real sign-out sends every process to re-check its sockets.
-      if (userId) signedOut();
       if (userId) {
+        signedOut();
         await recordAudit(db, { userId, action: 'logout', entityType: 'user', entityId: userId });
       }
     },
