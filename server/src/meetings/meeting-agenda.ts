@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import {
   CASE_REASONS,
   CASE_STATUSES,
@@ -33,6 +32,7 @@ import {
   NO_CASE,
   agendaCases,
   chairedMeeting,
+  documentNow,
   meetingFor,
   personName,
   type MeetingDeps,
@@ -83,7 +83,7 @@ function placeProblems(input: NewMeetingInput, fields: Record<string, string>): 
     fields.place = `Give the place as text of up to ${PLACE_MAX} characters`;
   }
   if (!sentAs(input.callLink) || (callLink?.length ?? 0) > CALL_LINK_MAX) {
-    fields.callLink = 'Give the call link as a web address of up to 2,000 characters';
+    fields.callLink = `Give the call link as a web address of up to ${CALL_LINK_MAX.toLocaleString('en-GB')} characters`;
   } else if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
     fields.callLink = 'Give the call link as a web address starting https://';
   }
@@ -241,8 +241,7 @@ export function meetingAgenda({ db, rooms }: MeetingDeps) {
       if (!found.ok) return found;
       if (!(await listCases(db, meetingId)).some((c) => c.id === caseId)) return NO_CASE;
       // A case discussed and left undecided waits again; what was said of it must stay.
-      const notes = new Y.Doc();
-      Y.applyUpdate(notes, await rooms.state(meetingDocument(meetingId)));
+      const notes = await documentNow(rooms, meetingDocument(meetingId));
       if (caseNotesText(notes, caseId).trim() !== '') {
         return {
           ok: false,

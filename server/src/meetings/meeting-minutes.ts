@@ -17,14 +17,14 @@ import { recordAudit } from '../repo/audit.js';
 import { deferredTo, listCases, type CaseRow } from '../repo/meeting-cases.js';
 import { listAttendance } from '../repo/meetings.js';
 import { userNames, type User } from '../repo/users.js';
-import { caseVisible, meetingFor, personName, type MeetingDeps } from './meeting-context.js';
+import {
+  caseVisible,
+  documentNow,
+  meetingFor,
+  personName,
+  type MeetingDeps,
+} from './meeting-context.js';
 import { minutesHtml } from './minutes-html.js';
-
-function docOf(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return doc;
-}
 
 /** Minutes of a meeting, the copy for the caller's audience: a partner gets the partner copy. */
 export function meetingMinutes({ db, rooms }: MeetingDeps) {
@@ -37,13 +37,13 @@ export function meetingMinutes({ db, rooms }: MeetingDeps) {
     // Actions agreed at the meeting are the ones added to the plan while it ran.
     const from = meeting.startedAt?.toISOString() ?? null;
     const to = (meeting.closedAt ?? new Date()).toISOString();
-    const notes = audience === 'team' ? docOf(await rooms.state(meetingDocument(id))) : null;
+    const notes = audience === 'team' ? await documentNow(rooms, meetingDocument(id)) : null;
 
     const inputs: MinutesCaseInput[] = [];
     const ownerIds = new Set<string>();
     const actionsOf = new Map<string, ReturnType<typeof readActions>>();
     for (const row of cases) {
-      const plan = from ? docOf(await rooms.state(sharedPlanDocument(row.planId))) : null;
+      const plan = from ? await documentNow(rooms, sharedPlanDocument(row.planId)) : null;
       const agreed = plan
         ? readActions(plan).filter((a) => a.createdAt >= from! && a.createdAt <= to)
         : [];
