@@ -8,15 +8,16 @@ import {
   type AttendanceMode,
   type Decision,
 } from '@careweave/shared';
+import type { Db } from '@careweave/db';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { listCases, updateCase } from '../repo/meeting-cases.js';
 import {
   findMeeting,
-  moveMeetingOn,
   recordJoin,
   setAttendanceMode,
   updateMeeting,
+  withMeetingLocked,
 } from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
 import {
@@ -38,15 +39,15 @@ const NOT_LIVE = {
   status: 409,
   error: 'This meeting is not running. Start it first.',
 } as const;
+const ALREADY_STARTED = {
+  ok: false,
+  status: 409,
+  error: 'This meeting has already started.',
+} as const;
 const NOT_ATTENDEE = {
   ok: false,
   status: 403,
   error: 'An administrator does not attend meetings. Members of the team join them.',
-} as const;
-const SIGNED_OFF = {
-  ok: false,
-  status: 409,
-  error: 'This plan is already signed off at this meeting. Its version is in the plan’s history.',
 } as const;
 const invalid = (field: string, message: string) =>
   ({ ok: false, status: 400, error: message, fields: { [field]: message } }) as const;
@@ -64,9 +65,9 @@ export function meetingLive(deps: MeetingDeps) {
   }
 
   /** Why a move from a case that is no longer current was refused, naming where it is now. */
-  async function movedOn(id: string): Promise<Outcome<never>> {
-    const meeting = await findMeeting(db, id);
-    const now = (await listCases(db, id)).find((c) => c.id === meeting?.currentCaseId);
+  async function movedOn(tx: Db, id: string): Promise<Outcome<never>> {
+    const meeting = await findMeeting(tx, id);
+    const now = (await listCases(tx, id)).find((c) => c.id === meeting?.currentCaseId);
     const where = now ? `, to ${personName(now)}’s case` : '';
     return {
       ok: false,
@@ -88,35 +89,36 @@ export function meetingLive(deps: MeetingDeps) {
     const first = from === undefined;
     const found = await chairedMeeting(db, user, id);
     if (!found.ok) return found;
-    const { meeting } = found;
-    if (first ? meeting.status !== 'scheduled' : meeting.status !== 'live') {
-      return first
-        ? ({ ok: false, status: 409, error: 'This meeting has already started.' } as const)
-        : NOT_LIVE;
-    }
-    if (!first && meeting.currentCaseId !== from) return movedOn(id);
-    const cases = await listCases(db, id);
-    const target = caseId
-      ? (cases.find((c) => c.id === caseId) ?? null)
-      : (nextCase(agendaCases(cases), meeting.currentCaseId)?.row ?? null);
-    if (caseId && !target) return NO_CASE;
-    const now = new Date();
-    const state = {
-      status: 'live' as const,
-      currentCaseId: target?.id ?? null,
-      caseStartedAt: target ? now : null,
-    };
-    // The meeting row moves first and only if still on `from`: another process may have moved it.
-    if (first) await updateMeeting(db, id, { ...state, startedAt: now });
-    else if (!(await moveMeetingOn(db, id, from, state))) return movedOn(id);
-    await leaveCase(db, meeting, cases, target?.id ?? null);
-    if (target) await updateCase(db, target.id, { status: 'discussing' });
-    const ids = first ? cases.map((c) => c.id) : [];
+    // Read and written with the meeting locked: a chair in another process may act at once.
+    const moved = await withMeetingLocked(db, id, async (tx) => {
+      const meeting = (await findMeeting(tx, id))!;
+      if (meeting.status === 'closed') return CLOSED;
+      if (first && meeting.status !== 'scheduled') return ALREADY_STARTED;
+      if (!first && meeting.status !== 'live') return NOT_LIVE;
+      if (!first && meeting.currentCaseId !== from) return movedOn(tx, id);
+      const cases = await listCases(tx, id);
+      const target = caseId
+        ? (cases.find((c) => c.id === caseId) ?? null)
+        : (nextCase(agendaCases(cases), meeting.currentCaseId)?.row ?? null);
+      if (caseId && !target) return NO_CASE;
+      const now = new Date();
+      const state = {
+        status: 'live' as const,
+        currentCaseId: target?.id ?? null,
+        caseStartedAt: target ? now : null,
+      };
+      await updateMeeting(tx, id, first ? { ...state, startedAt: now } : state);
+      await leaveCase(tx, meeting, cases, target?.id ?? null);
+      if (target) await updateCase(tx, target.id, { status: 'discussing' });
+      return { ok: true, state, caseIds: first ? cases.map((c) => c.id) : [] } as const;
+    });
+    if (!moved.ok) return moved;
+    const { state, caseIds } = moved;
     await broadcast(
       user,
       id,
       { ...state, caseStartedAt: state.caseStartedAt?.toISOString() ?? null },
-      ids,
+      caseIds,
     );
     if (first) {
       await recordAudit(db, {
@@ -219,23 +221,26 @@ export function meetingLive(deps: MeetingDeps) {
     },
 
     /**
-     * Signs off the case's plan as agreed at this meeting, through the versions service; once
-     * per case, in turn with other chair actions so that a double click makes one version.
+     * Signs off the case's plan as agreed at this meeting, through the versions service: once per
+     * case, however many presses arrive at once in however many processes.
      */
-    signOff: (user: User, id: string, caseId: string) =>
-      inTurn(id, async (): Promise<Outcome<{ versionId: string }>> => {
-        const found = await chairedMeeting(db, user, id);
-        if (!found.ok) return found;
-        const row = (await listCases(db, id)).find((c) => c.id === caseId);
-        if (!row) return NO_CASE;
-        if (row.versionId) return SIGNED_OFF;
-        const { neighbourhood, startedAt, startsAt } = found.meeting;
-        // Agreed on the day the meeting was held.
-        const label = signOffLabel(neighbourhood, (startedAt ?? startsAt).toISOString());
-        const version = await versions.create(user, row.planId, { label, meetingId: id });
-        if (!version.ok) return version;
-        await updateCase(db, caseId, { versionId: version.id });
-        return { ok: true, versionId: version.id };
-      }),
+    async signOff(user: User, id: string, caseId: string): Promise<Outcome<{ versionId: string }>> {
+      const found = await chairedMeeting(db, user, id);
+      if (!found.ok) return found;
+      const row = (await listCases(db, id)).find((c) => c.id === caseId);
+      if (!row) return NO_CASE;
+      const { neighbourhood, startedAt, startsAt } = found.meeting;
+      // Agreed on the day the meeting was held.
+      const label = signOffLabel(neighbourhood, (startedAt ?? startsAt).toISOString());
+      const version = await versions.create(
+        user,
+        row.planId,
+        { label, meetingId: id },
+        { oncePerMeeting: true },
+      );
+      if (!version.ok) return version;
+      await updateCase(db, caseId, { versionId: version.id });
+      return { ok: true, versionId: version.id };
+    },
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, ne, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import { endPosition } from '@careweave/shared';
+import { withMeetingLocked } from './meetings.js';
 
 const { meetings, meetingCases, people, carePlans, users, planVersions } = schema;
 const decider = alias(users, 'decider');
@@ -97,7 +98,7 @@ export type AgendaEntry = Omit<NewCase, 'meetingId' | 'position'>;
 
 /**
  * Adds cases to the end of a meeting's agenda, except for people already on it; for each entry,
- * in order, the case that is now theirs and whether it was added. The meeting's row is locked
+ * in order, the case that is now theirs and whether it was added. The meeting is locked
  * meanwhile, so two adds of one person at once, in any processes, cannot both find them absent.
  */
 export async function addToAgenda(
@@ -105,12 +106,7 @@ export async function addToAgenda(
   meetingId: string,
   entries: AgendaEntry[],
 ): Promise<{ caseId: string; added: boolean }[]> {
-  return db.transaction(async (tx) => {
-    await tx
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(eq(meetings.id, meetingId))
-      .for('update');
+  return withMeetingLocked(db, meetingId, async (tx) => {
     const listed = await tx
       .select({
         id: meetingCases.id,
@@ -174,26 +170,29 @@ export async function replacePrepNotes(db: Db, caseId: string, was: string, text
 
 /**
  * Takes a case off its agenda if it is still waiting: pending, undecided, not signed off and not
- * the meeting's current case, checked in the one statement that deletes it; false otherwise.
+ * the meeting's current case, checked with the meeting locked so that a move to this case in
+ * another process comes wholly before or after; false otherwise.
  */
 export async function removeWaitingCase(db: Db, meetingId: string, caseId: string) {
-  const rows = await db
-    .delete(meetingCases)
-    .where(
-      and(
-        eq(meetingCases.id, caseId),
-        eq(meetingCases.meetingId, meetingId),
-        eq(meetingCases.status, 'pending'),
-        isNull(meetingCases.decision),
-        isNull(meetingCases.versionId),
-        notExists(
-          db
-            .select({ id: meetings.id })
-            .from(meetings)
-            .where(and(eq(meetings.id, meetingId), eq(meetings.currentCaseId, caseId))),
+  return withMeetingLocked(db, meetingId, async (tx) => {
+    const rows = await tx
+      .delete(meetingCases)
+      .where(
+        and(
+          eq(meetingCases.id, caseId),
+          eq(meetingCases.meetingId, meetingId),
+          eq(meetingCases.status, 'pending'),
+          isNull(meetingCases.decision),
+          isNull(meetingCases.versionId),
+          notExists(
+            tx
+              .select({ id: meetings.id })
+              .from(meetings)
+              .where(and(eq(meetings.id, meetingId), eq(meetings.currentCaseId, caseId))),
+          ),
         ),
-      ),
-    )
-    .returning({ id: meetingCases.id });
-  return rows.length > 0;
+      )
+      .returning({ id: meetingCases.id });
+    return rows.length > 0;
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
 const { meetings, meetingCases, meetingAttendance, neighbourhoods, users, teamMembers, people } =
@@ -88,27 +88,19 @@ export async function updateMeeting(db: Db, id: string, changes: MeetingChanges)
 }
 
 /**
- * Moves a live meeting on from case `from` (null: from no case) in one statement, so that of
- * two moves from the same case, in any processes, only the first takes; false for the second.
+ * Runs `work` in a transaction holding the meeting's row lock, so chair actions on one meeting
+ * take turns in every process and each reads what the one before it wrote. `work` must use only
+ * `tx`: on the embedded database a query on `db` meanwhile would wait for the lock forever.
  */
-export async function moveMeetingOn(
+export async function withMeetingLocked<T>(
   db: Db,
   id: string,
-  from: string | null,
-  changes: MeetingChanges,
-): Promise<boolean> {
-  const rows = await db
-    .update(meetings)
-    .set(changes)
-    .where(
-      and(
-        eq(meetings.id, id),
-        eq(meetings.status, 'live'),
-        from === null ? isNull(meetings.currentCaseId) : eq(meetings.currentCaseId, from),
-      ),
-    )
-    .returning({ id: meetings.id });
-  return rows.length > 0;
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).for('update');
+    return work(tx);
+  });
 }
 
 /** The soonest scheduled meeting of a neighbourhood after `after`, or null. */

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 
 const { planVersions, planVersionDocuments, users } = schema;
@@ -43,13 +43,35 @@ export async function findVersion(db: Db, planId: string, id: string) {
   };
 }
 
-/** Stores a version and its documents' states together; returns its id and time. */
+/** Advisory-lock namespace of sign-offs: a plan's are made one at a time, in any process. */
+const SIGN_OFF_LOCKS = 0x63770002;
+
+/**
+ * Stores a version and its documents' states together; returns its id and time. With
+ * `oncePerMeeting`, null instead when the plan already has a version from that meeting.
+ */
 export async function insertVersion(
   db: Db,
   version: typeof planVersions.$inferInsert,
   documents: { name: string; state: Uint8Array }[],
+  oncePerMeeting = false,
 ) {
   return db.transaction(async (tx) => {
+    if (oncePerMeeting && version.meetingId) {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${SIGN_OFF_LOCKS}, hashtext(${version.planId}))`,
+      );
+      const [already] = await tx
+        .select({ id: planVersions.id })
+        .from(planVersions)
+        .where(
+          and(
+            eq(planVersions.planId, version.planId),
+            eq(planVersions.meetingId, version.meetingId),
+          ),
+        );
+      if (already) return null;
+    }
     const [row] = await tx
       .insert(planVersions)
       .values(version)

@@ -38,10 +38,12 @@ export type { VersionComparison };
 /** Signed-off versions of plans: list, sign off, read, compare with now, restore. */
 export interface VersionsService {
   list(user: User, planId: string): Promise<Outcome<{ versions: VersionSummary[] }>>;
+  /** With `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting. */
   create(
     user: User,
     planId: string,
     input: { label?: unknown; meetingId?: unknown },
+    options?: { oncePerMeeting?: boolean },
   ): Promise<Outcome<{ id: string }>>;
   get(user: User, planId: string, id: string): Promise<Outcome<{ version: VersionView }>>;
   compare(user: User, planId: string, id: string): Promise<Outcome<VersionComparison>>;
@@ -59,6 +61,12 @@ const NOT_CHAIR = {
   ok: false,
   status: 403,
   error: 'Only the GP lead, or a member the team marks as chair, can sign off a plan.',
+} as const;
+
+const SIGNED_OFF = {
+  ok: false,
+  status: 409,
+  error: 'This plan is already signed off at this meeting. Its version is in the plan’s history.',
 } as const;
 
 const MAY_NOT_RESTORE = {
@@ -107,7 +115,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       return { ok: true, versions: (await listVersions(db, planId)).map(summary) };
     },
 
-    async create(user, planId, input) {
+    async create(user, planId, input, { oncePerMeeting = false } = {}) {
       const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
       if (!person) return NO_PLAN;
       const member = await membership(db, user.id, person.neighbourhoodId);
@@ -127,11 +135,14 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       );
       const label = (input.label as string).trim();
       const meetingId = (input.meetingId as string | null | undefined) ?? null;
-      const { id } = await insertVersion(
+      const inserted = await insertVersion(
         db,
         { planId, label, signedBy: user.id, meetingId },
         documents,
+        oncePerMeeting,
       );
+      if (!inserted) return SIGNED_OFF;
+      const { id } = inserted;
       await recordAudit(db, {
         userId: user.id,
         action: 'plan.sign-off',

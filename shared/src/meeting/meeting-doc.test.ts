@@ -26,6 +26,18 @@ describe('meeting document', () => {
     expect(readMeetingState(doc)).toEqual(live);
   });
 
+  it('stays closed when a move made before the close is mirrored after it', () => {
+    const doc = new Y.Doc();
+    const closed = { status: 'closed' as const, currentCaseId: null, caseStartedAt: null };
+    writeMeetingState(doc, closed);
+    writeMeetingState(doc, {
+      status: 'live',
+      currentCaseId: 'c2',
+      caseStartedAt: '2026-11-23T09:40:00Z',
+    });
+    expect(readMeetingState(doc)).toEqual(closed);
+  });
+
   it('keeps discussion notes per case, found rather than replaced once created', () => {
     const server = new Y.Doc();
     ensureCaseNotes(server, ['c1', 'c2']);

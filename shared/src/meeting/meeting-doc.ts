@@ -33,10 +33,14 @@ export function readMeetingState(doc: Y.Doc): MeetingLiveState {
   };
 }
 
-/** Writes the live state in one transaction (server only). */
+/**
+ * Writes the live state in one transaction (server only). A closed meeting stays closed: a move
+ * made just before the close in another process may be mirrored here after it.
+ */
 export function writeMeetingState(doc: Y.Doc, state: MeetingLiveState): void {
+  const map = meetingStateMap(doc);
+  if (map.get('status') === 'closed' && state.status !== 'closed') return;
   doc.transact(() => {
-    const map = meetingStateMap(doc);
     map.set('status', state.status);
     map.set('currentCaseId', state.currentCaseId);
     map.set('caseStartedAt', state.caseStartedAt);
