@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { personProblems, todayIso } from '@careweave/shared';
-import type { PersonFormValues } from '$lib/person-form';
+import type { EditableValues, PersonFormValues } from '$lib/person-form';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -28,6 +28,7 @@ export function refused(
   values: PersonFormValues,
   errors: Record<string, string>,
   message: string | null = null,
+  opened: EditableValues | null = null,
 ) {
-  return fail(status, { values, errors, message });
+  return fail(status, { values, errors, message, opened });
 }
