@@ -8,6 +8,13 @@ export interface SessionPolicy {
   renewWithinMs: number;
 }
 
+/**
+ * Marks a request a page makes by itself (a refresh on a timer) with no one at the keyboard
+ * lately: it is answered as usual but does not count as use, so a screen left open still signs
+ * out after the idle timeout.
+ */
+export const BACKGROUND_HEADER = 'x-careweave-background';
+
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleTimeoutMs: 2 * 60 * 60 * 1000,
   lifetimeMs: 12 * 60 * 60 * 1000,

@@ -1,4 +1,5 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { BACKGROUND_HEADER } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '$lib/server/session-cookie';
 import { signInPath } from '$lib/server/guard';
@@ -8,7 +9,8 @@ const PUBLIC_PATHS = new Set(['/login']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const token = sessionToken(event.cookies);
-  const session = await runtime().sessions.validate(token);
+  const activity = !event.request.headers.has(BACKGROUND_HEADER);
+  const session = await runtime().sessions.validate(token, { activity });
   event.locals.user = session?.user ?? null;
 
   if (session && token) {

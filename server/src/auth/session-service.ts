@@ -23,7 +23,11 @@ export interface ValidSession {
 /** Owns session tokens: creating, validating with sliding expiry, ending. */
 export interface SessionService {
   create(userId: string): Promise<{ token: string; expiresAt: Date }>;
-  validate(token: string | undefined): Promise<ValidSession | null>;
+  /** The session's user; it counts as use (sliding the session on) unless `activity` is false. */
+  validate(
+    token: string | undefined,
+    options?: { activity?: boolean },
+  ): Promise<ValidSession | null>;
   /** The tokens among these whose sessions still hold, without counting this as activity. */
   stillValid(tokens: string[]): Promise<Set<string>>;
   end(token: string | undefined): Promise<void>;
@@ -45,7 +49,7 @@ export function createSessionService(
       return { token, expiresAt: times.expiresAt };
     },
 
-    async validate(token) {
+    async validate(token, { activity = true } = {}) {
       if (!token) return null;
       const id = sessionIdOf(token);
       const session = await findSession(db, id);
@@ -55,10 +59,11 @@ export function createSessionService(
         await deleteSession(db, id);
         return null;
       }
-      if (verdict.touch) await touchSession(db, id, verdict.touch);
+      const touch = activity ? verdict.touch : null;
+      if (touch) await touchSession(db, id, touch);
       const user = await findUser(db, session.userId);
       if (!user) return null;
-      return { user, expiresAt: verdict.touch?.expiresAt ?? session.expiresAt };
+      return { user, expiresAt: touch?.expiresAt ?? session.expiresAt };
     },
 
     async stillValid(tokens) {

@@ -1,5 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { BACKGROUND_HEADER } from '@careweave/shared';
 import { SESSION_COOKIE, type SessionService } from '../auth/session-service.js';
 import type { User } from '../repo/users.js';
 import { fail } from './errors.js';
@@ -12,7 +13,8 @@ export type Env = { Variables: { user: User } };
 export function requireUser(sessions: SessionService) {
   return createMiddleware<Env>(async function requireUser(c, next) {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = await sessions.validate(token);
+    const activity = c.req.header(BACKGROUND_HEADER) === undefined;
+    const session = await sessions.validate(token, { activity });
     if (!session) fail(401, 'Your session has ended. Sign in to continue.');
     setSessionCookie(c, token!, session.expiresAt);
     c.set('user', session.user);

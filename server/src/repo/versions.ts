@@ -44,7 +44,7 @@ export async function findVersion(db: Db, planId: string, id: string) {
 }
 
 /** Advisory-lock namespace of sign-offs: a plan's are made one at a time, in any process. */
-const SIGN_OFF_LOCKS = 0x63770002;
+const SIGN_OFF_LOCKS = 0x63770003;
 
 /**
  * Stores a version and its documents' states together; returns its id and time. With

@@ -43,8 +43,8 @@ export async function apiSend<T>(
 }
 
 /** Reads JSON from the API, or throws. */
-export async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' } });
+export async function apiGet<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json', ...headers } });
   if (!response.ok) throw new Error(`The server answered ${response.status}`);
   return (await response.json()) as T;
 }
