@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { send } from './support/api.js';
+import { getJson, send } from './support/api.js';
 import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -33,5 +33,36 @@ describe(`the provider directory (${databaseBackend})`, () => {
     expect((await rename(other.id, 'MARPLE WALKING GROUP')).status).toBe(409);
     // Its own name in other capitals is still its own.
     expect((await rename(id, 'Marple walking group')).status).toBe(200);
+  });
+
+  it('lets one of many concurrent creates of a name through, whatever their capitals', async () => {
+    const spellings = [
+      'Reddish Allotment Friends',
+      'reddish allotment friends',
+      'REDDISH ALLOTMENT FRIENDS',
+    ];
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => addProvider(spellings[i % spellings.length]!)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, ...Array<number>(23).fill(409)]);
+
+    const listed = await getJson<{ name: string }[]>(server.url, '/api/providers', adminCookie);
+    expect(listed.filter((p) => p.name.toLowerCase() === 'reddish allotment friends')).toHaveLength(
+      1,
+    );
+  });
+
+  it('lets one of two concurrent renames to one name through', async () => {
+    const ids = await Promise.all(
+      ['Brinnington Chess Club', 'Brinnington Card Club'].map(
+        async (name) => ((await (await addProvider(name)).json()) as { id: string }).id,
+      ),
+    );
+    const answers = await Promise.all([
+      rename(ids[0]!, 'Brinnington Games Club'),
+      rename(ids[1]!, 'BRINNINGTON GAMES CLUB'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
 });

@@ -2,13 +2,11 @@ import type { Db } from '@careweave/db';
 import { isServiceKind, isUuid, SERVICE_KINDS } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit, type AuditAction } from '../repo/audit.js';
-import { isUniqueViolation } from '../repo/people.js';
 import {
   findProvider,
   insertProvider,
   insertService,
   listProviders,
-  providerNameTaken,
   updateProvider,
   updateService,
   type ProviderView,
@@ -94,18 +92,13 @@ export function providerDirectory(db: Db) {
       const { fields, values } = check(input, true, false);
       if (Object.keys(fields).length > 0) return invalid(fields);
       // "heatons money advice" is the Heatons Money Advice already listed.
-      if (await providerNameTaken(db, values.name!)) return TAKEN;
-      try {
-        const id = await insertProvider(db, {
-          name: values.name!,
-          description: values.description!,
-        });
-        await audit(user, 'provider.create', id);
-        return { ok: true, id };
-      } catch (error) {
-        if (isUniqueViolation(error)) return TAKEN;
-        throw error;
-      }
+      const id = await insertProvider(db, {
+        name: values.name!,
+        description: values.description!,
+      });
+      if (id === null) return TAKEN;
+      await audit(user, 'provider.create', id);
+      return { ok: true, id };
     },
 
     async updateProvider(
@@ -118,13 +111,9 @@ export function providerDirectory(db: Db) {
       const { fields, values } = check(input, false, false);
       if (Object.keys(fields).length > 0) return invalid(fields);
       const { name, description } = values;
-      if (name !== undefined && (await providerNameTaken(db, name, id))) return TAKEN;
-      try {
-        if (!(await updateProvider(db, id, { name, description }))) return NO_PROVIDER;
-      } catch (error) {
-        if (isUniqueViolation(error)) return TAKEN;
-        throw error;
-      }
+      const outcome = await updateProvider(db, id, { name, description });
+      if (outcome === 'taken') return TAKEN;
+      if (outcome === 'missing') return NO_PROVIDER;
       await audit(user, 'provider.update', id);
       return { ok: true, provider: (await provider(id))! };
     },

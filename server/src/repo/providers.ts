@@ -41,24 +41,64 @@ const changesSome = (fields: object) => Object.values(fields).some((v) => v !== 
 export type ProviderFields = { name: string; description: string };
 export type ServiceFields = { name: string; kind: string; description: string; active: boolean };
 
-export async function insertProvider(db: Db, fields: ProviderFields): Promise<string> {
-  const [row] = await db.insert(providers).values(fields).returning({ id: providers.id });
-  return row!.id;
+/**
+ * Advisory-lock namespace of provider names (beside the update log's 0x63770001). A create or
+ * rename holds the lower-cased name's lock while it checks and writes, so two requests, on one
+ * process or several, cannot both find a name free. A lock, not a unique index on lower(name),
+ * because a directory that already holds two spellings of a name would fail that migration.
+ */
+const NAME_LOCKS = 0x63770002;
+
+/**
+ * Runs `write` in a transaction holding `name`'s lock, unless another provider (not `exceptId`)
+ * already has the name whatever its capitals: then writes nothing and returns null.
+ */
+function withNameFree<T>(
+  db: Db,
+  name: string,
+  exceptId: string | undefined,
+  write: (tx: Db) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction(async (tx) => {
+    // Only `tx` inside: embedded PGlite has one connection, so a query on `db` would wait forever.
+    await tx.execute(sql`select pg_advisory_xact_lock(${NAME_LOCKS}, hashtext(lower(${name})))`);
+    if (await providerNameTaken(tx, name, exceptId)) return null;
+    return write(tx);
+  });
 }
 
-/** True when the provider existed and was changed. */
-export async function updateProvider(db: Db, id: string, fields: Partial<ProviderFields>) {
-  if (!changesSome(fields)) return (await findProvider(db, id)) !== null;
-  const rows = await db
-    .update(providers)
-    .set(fields)
-    .where(eq(providers.id, id))
-    .returning({ id: providers.id });
-  return rows.length > 0;
+/** Adds a provider and returns its id; null when another has its name, whatever its capitals. */
+export async function insertProvider(db: Db, fields: ProviderFields): Promise<string | null> {
+  return withNameFree(db, fields.name, undefined, async (tx) => {
+    const [row] = await tx.insert(providers).values(fields).returning({ id: providers.id });
+    return row!.id;
+  });
+}
+
+/**
+ * Changes a provider: 'updated', 'missing' when there is no such provider, or 'taken' when the
+ * new name is another provider's, whatever its capitals.
+ */
+export async function updateProvider(
+  db: Db,
+  id: string,
+  fields: Partial<ProviderFields>,
+): Promise<'updated' | 'missing' | 'taken'> {
+  const write = async (tx: Db) => {
+    if (!changesSome(fields)) return (await findProvider(tx, id)) ? 'updated' : 'missing';
+    const rows = await tx
+      .update(providers)
+      .set(fields)
+      .where(eq(providers.id, id))
+      .returning({ id: providers.id });
+    return rows.length > 0 ? 'updated' : 'missing';
+  };
+  if (fields.name === undefined) return write(db);
+  return (await withNameFree(db, fields.name, id, write)) ?? 'taken';
 }
 
 /** Whether another provider already has this name, whatever its capitals. */
-export async function providerNameTaken(db: Db, name: string, exceptId?: string) {
+async function providerNameTaken(db: Db, name: string, exceptId?: string) {
   const [row] = await db
     .select({ id: providers.id })
     .from(providers)
