@@ -131,6 +131,45 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     ]);
   });
 
+  it('audits a restore confirmation as a restore preview, not as a compare', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const partnerCookie = await login(server.url, 'partner@demo.test');
+    const navigator = await me(server.url, navCookie);
+    const person = (await listPeople(server.url, partnerCookie))[0]!;
+    const signed = await send(
+      server.url,
+      'POST',
+      `/api/plans/${person.planId}/versions`,
+      gpCookie,
+      { label: 'Agreed at the Marple MDT' },
+    );
+    const { id: versionId } = (await signed.json()) as { id: string };
+    const version = `/api/plans/${person.planId}/versions/${versionId}`;
+
+    const preview = await get(server.url, `${version}/restore-preview`, navCookie);
+    expect(preview.status).toBe(200);
+    const { documents } = (await preview.json()) as { documents: { name: string }[] };
+    // The navigator may restore the shared plan only, so that is all the preview holds.
+    expect(documents.map((d) => d.name)).toEqual([sharedPlanDocument(person.planId)]);
+    const opened = async (userId: string) =>
+      (await read(`?userId=${userId}&planId=${person.planId}`)).entries
+        .filter((e) => e.action === 'version.open')
+        .map((e) => e.detail);
+    expect(await opened(navigator.id)).toEqual([{ versionId, how: 'restore-preview' }]);
+
+    expect((await get(server.url, `${version}/compare`, navCookie)).status).toBe(200);
+    expect(await opened(navigator.id)).toEqual([
+      { versionId, how: 'compare' },
+      { versionId, how: 'restore-preview' },
+    ]);
+
+    // Whoever may not restore is not shown a preview, and nothing is recorded for them.
+    const partner = await me(server.url, partnerCookie);
+    expect((await get(server.url, `${version}/restore-preview`, partnerCookie)).status).toBe(403);
+    expect(await opened(partner.id)).toEqual([]);
+  });
+
   it('reads a page at a time, older pages from where the last ended', async () => {
     const nurseCookie = await login(server.url, 'nurse@demo.test');
     const nurse = await me(server.url, nurseCookie);

@@ -10,6 +10,7 @@ export type { MyAction, PlanChanges, PlanChangeView } from './plans/plans-servic
 export type { TeamMember } from './repo/users.js';
 export type { LoginResult } from './auth/auth-service.js';
 export type {
+  RestorePreview,
   VersionComparison,
   VersionSummary,
   VersionView,

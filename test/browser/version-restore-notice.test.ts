@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAction, readActions, sharedPlanDocument } from '@careweave/shared';
-import { me } from '../support/api.js';
+import { getJson, me } from '../support/api.js';
 import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
@@ -45,6 +45,15 @@ describe(`restoring a version, as a care navigator (${databaseBackend})`, () => 
       .getByText('Actions: “Ring the choir leader”, added since sign-off, will be removed')
       .waitFor({ timeout: STEP_MS });
     expect(await confirm.innerText()).toContain('The clinical record is not changed.');
+    // Opening the confirmation is recorded as a restore preview, not as comparing versions.
+    const adminCookie = await login(server.url, 'admin@demo.test');
+    const audit = await getJson<{ entries: { action: string; detail: { how?: string } }[] }>(
+      server.url,
+      `/api/audit?userId=${navigator.id}&planId=${person.planId}`,
+      adminCookie,
+    );
+    const opened = audit.entries.filter((e) => e.action === 'version.open');
+    expect(opened.map((e) => e.detail.how)).toEqual(['restore-preview']);
 
     await confirm.getByRole('button', { name: 'Yes, restore this version' }).click();
     const said = versions.getByRole('status');

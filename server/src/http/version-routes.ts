@@ -3,7 +3,7 @@ import type { VersionsService } from '../versions/versions-service.js';
 import { jsonObject, unwrap } from './outcomes.js';
 import type { Env } from './require-user.js';
 
-/** A plan's signed-off versions (DESIGN §6), with compare and restore. */
+/** A plan's signed-off versions (DESIGN §6), with compare, restore and its preview. */
 export function versionRoutes(
   { versions }: { versions: VersionsService },
   requireUser: MiddlewareHandler<Env>,
@@ -30,6 +30,12 @@ export function versionRoutes(
   app.get('/plans/:planId/versions/:id/compare', requireUser, async (c) => {
     const { planId, id } = c.req.param();
     const { documents } = unwrap(await versions.compare(c.var.user, planId, id));
+    return c.json({ documents });
+  });
+
+  app.get('/plans/:planId/versions/:id/restore-preview', requireUser, async (c) => {
+    const { planId, id } = c.req.param();
+    const { documents } = unwrap(await versions.previewRestore(c.var.user, planId, id));
     return c.json({ documents });
   });
 

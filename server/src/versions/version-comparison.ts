@@ -32,6 +32,31 @@ function docOf(state: Uint8Array): Y.Doc {
   return doc;
 }
 
+/** `GET …/versions/:id/restore-preview`: each document a restore would change, section by section. */
+export interface RestorePreview {
+  documents: { name: string; kind: 'shared' | 'clinical'; sections: SectionComparison[] }[];
+}
+
+/** Compares each document's state at sign-off with its state now, without who changed it since. */
+export async function previewRestore(
+  rooms: Rooms,
+  documents: { name: string; kind: 'shared' | 'clinical'; state: Uint8Array }[],
+): Promise<RestorePreview> {
+  return {
+    documents: await Promise.all(
+      documents.map(async (d) => ({
+        name: d.name,
+        kind: d.kind,
+        sections: compareDocuments(
+          docOf(d.state),
+          docOf(await rooms.state(d.name)),
+          PLAN_SECTIONS[d.kind],
+        ),
+      })),
+    ),
+  };
+}
+
 /**
  * Compares each document's state at sign-off with its state now (the live room's when open),
  * and names who changed each section since, from the update log.

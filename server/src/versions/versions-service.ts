@@ -16,7 +16,13 @@ import { findMeeting, membership } from '../repo/meetings.js';
 import { findPersonByPlan, type PersonRow } from '../repo/people.js';
 import type { User } from '../repo/users.js';
 import { findVersion, insertVersion, listVersions, type VersionRow } from '../repo/versions.js';
-import { PLAN_SECTIONS, compareWithNow, type VersionComparison } from './version-comparison.js';
+import {
+  PLAN_SECTIONS,
+  compareWithNow,
+  previewRestore,
+  type RestorePreview,
+  type VersionComparison,
+} from './version-comparison.js';
 
 /** One row of `GET /api/plans/:planId/versions` (DESIGN §6). */
 export interface VersionSummary {
@@ -33,9 +39,9 @@ export interface VersionView extends VersionSummary {
   documents: { name: string; state: string }[];
 }
 
-export type { VersionComparison };
+export type { RestorePreview, VersionComparison };
 
-/** Signed-off versions of plans: list, sign off, read, compare with now, restore. */
+/** Signed-off versions of plans: list, sign off, read, compare with now, preview a restore, restore. */
 export interface VersionsService {
   list(user: User, planId: string): Promise<Outcome<{ versions: VersionSummary[] }>>;
   /** With `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting. */
@@ -47,6 +53,11 @@ export interface VersionsService {
   ): Promise<Outcome<{ id: string }>>;
   get(user: User, planId: string, id: string): Promise<Outcome<{ version: VersionView }>>;
   compare(user: User, planId: string, id: string): Promise<Outcome<VersionComparison>>;
+  /**
+   * What a restore would change in each document the user may restore, for the confirmation:
+   * audited as opening the version for a restore, not as a compare.
+   */
+  previewRestore(user: User, planId: string, id: string): Promise<Outcome<RestorePreview>>;
   /** Restores each document the user may write; answers which. Audited. */
   restore(user: User, planId: string, id: string): Promise<Outcome<{ restored: string[] }>>;
 }
@@ -73,6 +84,11 @@ const MAY_NOT_RESTORE = {
   ok: false,
   status: 403,
   error: 'Only the care team can restore a signed-off version.',
+} as const;
+const READ_ONLY = {
+  ok: false,
+  status: 403,
+  error: 'You can read this plan but not change it.',
 } as const;
 
 function summary(row: VersionRow): VersionSummary {
@@ -107,6 +123,16 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       return state ? [{ ...d, state }] : [];
     });
     return { ok: true as const, row, person: plan.person, documents };
+  }
+
+  /** The version's documents the user may restore (those they may write), or why none. */
+  async function restorable(user: User, planId: string, id: string) {
+    const found = await version(user, planId, id);
+    if (!found.ok) return found;
+    if (!mayRestoreVersion(user.role)) return MAY_NOT_RESTORE;
+    const writable = found.documents.filter((d) => d.access === 'write');
+    if (writable.length === 0) return READ_ONLY;
+    return { ok: true as const, writable };
   }
 
   return {
@@ -174,14 +200,17 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       };
     },
 
-    async restore(user, planId, id) {
-      const found = await version(user, planId, id);
+    async previewRestore(user, planId, id) {
+      const found = await restorable(user, planId, id);
       if (!found.ok) return found;
-      if (!mayRestoreVersion(user.role)) return MAY_NOT_RESTORE;
-      const writable = found.documents.filter((d) => d.access === 'write');
-      if (writable.length === 0) {
-        return { ok: false, status: 403, error: 'You can read this plan but not change it.' };
-      }
+      await auditOpened(user, planId, id, 'restore-preview');
+      return { ok: true, ...(await previewRestore(rooms, found.writable)) };
+    },
+
+    async restore(user, planId, id) {
+      const found = await restorable(user, planId, id);
+      if (!found.ok) return found;
+      const { writable } = found;
       for (const d of writable) {
         const old = new Y.Doc();
         Y.applyUpdate(old, d.state);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { VersionComparison } from '@careweave/server';
+import type { RestorePreview } from '@careweave/server';
 import { restoredMessage, restoreEffects } from './restore-notice';
 
-const comparison: VersionComparison = {
+const preview: RestorePreview = {
   documents: [
     {
       name: 'plan:p:shared',
       kind: 'shared',
-      authors: [],
       sections: [
         {
           section: 'whatMattersToMe',
@@ -15,7 +14,6 @@ const comparison: VersionComparison = {
           before: 'Gardening',
           after: 'Gardening and the choir',
           changed: true,
-          authors: [],
         },
         {
           section: 'goals',
@@ -30,7 +28,6 @@ const comparison: VersionComparison = {
               fields: [{ field: 'progress', before: [], after: [1] }],
             },
           ],
-          authors: [],
         },
         {
           section: 'actions',
@@ -47,14 +44,12 @@ const comparison: VersionComparison = {
               fields: [{ field: 'dueDate', before: null, after: '2026-12-01' }],
             },
           ],
-          authors: [],
         },
       ],
     },
     {
       name: 'plan:p:clinical',
       kind: 'clinical',
-      authors: [],
       sections: [
         {
           section: 'medications',
@@ -62,7 +57,6 @@ const comparison: VersionComparison = {
           added: [{ id: 'm1', name: 'Sertraline' }],
           removed: [],
           changed: [],
-          authors: [],
         },
       ],
     },
@@ -70,8 +64,8 @@ const comparison: VersionComparison = {
 };
 
 describe('restoreEffects', () => {
-  it('lists what goes, what comes back and what is undone in the documents one may restore', () => {
-    expect(restoreEffects(comparison, ['shared'])).toEqual([
+  it('lists what goes, what comes back and what is undone', () => {
+    expect(restoreEffects({ documents: preview.documents.slice(0, 1) })).toEqual([
       'What matters to me: the wording goes back to that at sign-off',
       'Actions: “Book the physio”, “Phone the council”, added since sign-off, will be removed',
       'Actions: “Order a walking frame”, removed since sign-off, will come back',
@@ -79,8 +73,8 @@ describe('restoreEffects', () => {
     ]);
   });
 
-  it('includes the clinical record for those who may restore it', () => {
-    expect(restoreEffects(comparison, ['shared', 'clinical']).at(-1)).toBe(
+  it('includes the clinical record when the preview has it', () => {
+    expect(restoreEffects(preview).at(-1)).toBe(
       'Medications: “Sertraline”, added since sign-off, will be removed',
     );
   });

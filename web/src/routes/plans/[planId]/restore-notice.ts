@@ -1,4 +1,4 @@
-import type { VersionComparison } from '@careweave/server';
+import type { RestorePreview } from '@careweave/server';
 import { sectionLabel } from './labels';
 import { itemLabel } from './versions/[versionId]/compare/compare-labels';
 
@@ -16,40 +16,35 @@ const KEPT = new Set(['progress']);
 const quoted = (labels: string[]) => labels.map((label) => `“${label}”`).join(', ');
 
 /**
- * What restoring a version would do to the documents the user may restore, one line per
- * section and kind of change: items added since go, items removed since come back, edits are
- * undone.
+ * What restoring a version would do to the documents the preview holds (those the user may
+ * restore), one line per section and kind of change: items added since go, items removed since
+ * come back, edits are undone.
  */
-export function restoreEffects(
-  comparison: VersionComparison,
-  restorable: readonly DocumentKind[],
-): string[] {
-  return comparison.documents
-    .filter((document) => restorable.includes(document.kind))
-    .flatMap((document) =>
-      document.sections.flatMap((section) => {
-        const name = sectionLabel(section.section);
-        if (section.kind === 'text') {
-          return section.changed ? [`${name}: the wording goes back to that at sign-off`] : [];
-        }
-        const edited = section.changed
-          .filter((c) => c.fields.some((f) => !KEPT.has(f.field)))
-          .map((c) => c.label ?? 'An item without text');
-        const lines: string[] = [];
-        if (section.added.length > 0) {
-          const added = quoted(section.added.map(itemLabel));
-          lines.push(`${name}: ${added}, added since sign-off, will be removed`);
-        }
-        if (section.removed.length > 0) {
-          const removed = quoted(section.removed.map(itemLabel));
-          lines.push(`${name}: ${removed}, removed since sign-off, will come back`);
-        }
-        if (edited.length > 0) {
-          lines.push(`${name}: ${quoted(edited)}, edited since sign-off, will be as they were`);
-        }
-        return lines;
-      }),
-    );
+export function restoreEffects(preview: RestorePreview): string[] {
+  return preview.documents.flatMap((document) =>
+    document.sections.flatMap((section) => {
+      const name = sectionLabel(section.section);
+      if (section.kind === 'text') {
+        return section.changed ? [`${name}: the wording goes back to that at sign-off`] : [];
+      }
+      const edited = section.changed
+        .filter((c) => c.fields.some((f) => !KEPT.has(f.field)))
+        .map((c) => c.label ?? 'An item without text');
+      const lines: string[] = [];
+      if (section.added.length > 0) {
+        const added = quoted(section.added.map(itemLabel));
+        lines.push(`${name}: ${added}, added since sign-off, will be removed`);
+      }
+      if (section.removed.length > 0) {
+        const removed = quoted(section.removed.map(itemLabel));
+        lines.push(`${name}: ${removed}, removed since sign-off, will come back`);
+      }
+      if (edited.length > 0) {
+        lines.push(`${name}: ${quoted(edited)}, edited since sign-off, will be as they were`);
+      }
+      return lines;
+    }),
+  );
 }
 
 /** What a restore changed, in words, from the document names the API says it restored. */
