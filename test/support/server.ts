@@ -16,6 +16,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** A database other servers share; the caller creates and drops it. Default: a fresh one. */
   database?: TestDatabase;
+  /** The server's `main.js`, e.g. in a copy of the build. Default: this repository's. */
+  entry?: string;
 }
 
 /** A running Careweave server on its own database. */
@@ -54,8 +56,9 @@ process.once('exit', () => {
 
 /** Starts `node server/dist/main.js` on port 0, on a fresh database unless given one; teardown is registered. */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  if (!existsSync(serverEntry)) {
-    throw new Error(`${serverEntry} is missing: run \`pnpm build\` first.`);
+  const entry = opts.entry ?? serverEntry;
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: run \`pnpm build\` first.`);
   }
   const database = opts.database ?? (await createTestDatabase());
   const ownsDatabase = !opts.database;
@@ -73,7 +76,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     delete env.DATABASE_URL;
     delete env.DATA_DIR;
     Object.assign(env, database.env, { PORT: port });
-    const proc = spawn(process.execPath, [serverEntry, ...database.args], {
+    const proc = spawn(process.execPath, [entry, ...database.args], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
