@@ -98,8 +98,9 @@ export const personName = (row: Pick<CaseRow, 'givenName' | 'familyName'>) =>
   `${row.givenName} ${row.familyName}`;
 
 /**
- * Runs one chair action on a meeting at a time in this process, so a double-clicked "Next
- * case" moves on once per click rather than both clicks reading the same current case.
+ * Runs one chair action on a meeting at a time in this process, mirroring each into the meeting's
+ * document before the next begins, so screens see the moves in the order they were made; and
+ * presses waiting here hold no database connection while the meeting's lock is taken.
  */
 export function serialised() {
   const tails = new Map<string, Promise<unknown>>();
