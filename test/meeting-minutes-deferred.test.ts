@@ -28,7 +28,13 @@ describe(`the minutes of cases deferred to the next meeting (${databaseBackend})
     await chairStep(server.url, cookie, meetingId, 'start');
     const outcome = `/api/meetings/${meetingId}/cases/${ids[0]}/outcome`;
     await call(server.url, 'POST', outcome, cookie, { decision: 'step-down' });
-    await chairStep(server.url, cookie, meetingId, 'close');
+    const closed = await chairStep(server.url, cookie, meetingId, 'close');
+    expect(closed).toEqual({
+      nextMeetingId: next,
+      nextMeetingStartsAt: nextStart.toISOString(),
+      carried: 1,
+      alreadyListed: 1,
+    });
     const statuses = (await meetingOf(server.url, cookie, meetingId)).cases.map((c) => c.status);
     expect(statuses).toEqual(['done', 'deferred', 'deferred']);
 

@@ -18,6 +18,7 @@ export * from './sessions.js';
 export * from './presence.js';
 export * from './collab/presence-stamp.js';
 export * from './meeting/agenda.js';
+export * from './meeting/carry-over.js';
 export * from './meeting/meeting-doc.js';
 export * from './meeting/minutes.js';
 export * from './meeting/version-compare.js';

@@ -62,8 +62,10 @@ export function meetingRoutes(
   });
 
   app.post('/meetings/:id/close', requireUser, async (c) => {
-    const { nextMeetingId, carried } = unwrap(await meetings.close(c.var.user, c.req.param('id')));
-    return c.json({ nextMeetingId, carried });
+    const { nextMeetingId, nextMeetingStartsAt, carried, alreadyListed } = unwrap(
+      await meetings.close(c.var.user, c.req.param('id')),
+    );
+    return c.json({ nextMeetingId, nextMeetingStartsAt, carried, alreadyListed });
   });
 
   app.post('/meetings/:id/attendance', requireUser, async (c) => {

@@ -48,6 +48,17 @@ export async function leaveCase(
   await updateCase(db, current.id, { status });
 }
 
+/** What closing a meeting did with the cases left undiscussed. */
+export interface ClosedMeeting {
+  /** The meeting they went to (the next scheduled one, if nothing was left to carry). */
+  nextMeetingId: string | null;
+  nextMeetingStartsAt: Date | null;
+  /** Cases added to that meeting's agenda. */
+  carried: number;
+  /** People left undiscussed who were on that agenda already, so were not added again. */
+  alreadyListed: number;
+}
+
 /**
  * Closes a meeting: cases not discussed to an end carry to the neighbourhood's next scheduled
  * meeting (one is made a week later, or the first week still to come, same chair and place, when
@@ -58,7 +69,7 @@ export async function closeMeeting(
   deps: MeetingDeps,
   user: User,
   id: string,
-): Promise<Outcome<{ nextMeetingId: string | null; carried: number }>> {
+): Promise<Outcome<ClosedMeeting>> {
   const { db } = deps;
   const found = await chairedMeeting(db, user, id);
   if (!found.ok) return found;
@@ -70,20 +81,27 @@ export async function closeMeeting(
   // now (a meeting closed late must not send cases to one that has already gone by).
   const now = new Date();
   const after = new Date(Math.max(meeting.startsAt.getTime(), now.getTime()));
-  let nextMeetingId = await nextScheduledMeeting(db, meeting.neighbourhoodId, after);
+  let next = await nextScheduledMeeting(db, meeting.neighbourhoodId, after);
+  let carried = 0;
   let alreadyListed = 0;
   if (carry.length > 0) {
-    nextMeetingId ??= await insertMeeting(db, {
-      neighbourhoodId: meeting.neighbourhoodId,
-      startsAt: sameTimeWeeksOnAfter(meeting.startsAt, now),
-      place: meeting.place,
-      callLink: meeting.callLink,
-      chairId: meeting.chairId,
-    });
+    if (!next) {
+      const startsAt = sameTimeWeeksOnAfter(meeting.startsAt, now);
+      next = {
+        id: await insertMeeting(db, {
+          neighbourhoodId: meeting.neighbourhoodId,
+          startsAt,
+          place: meeting.place,
+          callLink: meeting.callLink,
+          chairId: meeting.chairId,
+        }),
+        startsAt,
+      };
+    }
     // Someone already on that agenda is not listed twice; their case here is deferred all the same.
     const answers = await addToAgenda(
       db,
-      nextMeetingId,
+      next.id,
       carry.map(({ row }) => ({
         personId: row.personId,
         reason: row.reason,
@@ -92,7 +110,8 @@ export async function closeMeeting(
         carriedFromCaseId: row.id,
       })),
     );
-    alreadyListed = answers.filter((a) => !a.added).length;
+    carried = answers.filter((a) => a.added).length;
+    alreadyListed = answers.length - carried;
     for (const { id: caseId } of carry) await updateCase(db, caseId, { status: 'deferred' });
   }
   await updateMeeting(db, id, {
@@ -102,12 +121,19 @@ export async function closeMeeting(
     caseStartedAt: null,
   });
   await broadcaster(deps)(user, id, { status: 'closed', currentCaseId: null, caseStartedAt: null });
+  const nextMeetingId = next?.id ?? null;
   await recordAudit(db, {
     userId: user.id,
     action: 'meeting.close',
     entityType: 'meeting',
     entityId: id,
-    detail: { nextMeetingId, carried: carry.length, alreadyListed },
+    detail: { nextMeetingId, carried, alreadyListed },
   });
-  return { ok: true, nextMeetingId, carried: carry.length };
+  return {
+    ok: true,
+    nextMeetingId,
+    nextMeetingStartsAt: next?.startsAt ?? null,
+    carried,
+    alreadyListed,
+  };
 }

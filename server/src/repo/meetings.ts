@@ -103,10 +103,10 @@ export async function withMeetingLocked<T>(
   });
 }
 
-/** The soonest scheduled meeting of a neighbourhood after `after`, or null. */
+/** The soonest scheduled meeting of a neighbourhood after `after` (its id and start), or null. */
 export async function nextScheduledMeeting(db: Db, neighbourhoodId: string, after: Date) {
   const [row] = await db
-    .select({ id: meetings.id })
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
     .where(
       and(
@@ -117,7 +117,7 @@ export async function nextScheduledMeeting(db: Db, neighbourhoodId: string, afte
     )
     .orderBy(asc(meetings.startsAt))
     .limit(1);
-  return row?.id ?? null;
+  return row ?? null;
 }
 
 /** Whether the user is in the neighbourhood's team, and whether the team marked them as chair. */

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type FreshDatabase } from '../repo/fresh-database.js';
+import { listCases } from '../repo/meeting-cases.js';
+import { closeFixture, type CloseFixture } from './close-fixture.js';
+import { closeMeeting } from './meeting-close.js';
+
+const adminUrl = process.env.TEST_DATABASE_URL;
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+
+describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
+  let fresh: FreshDatabase;
+  let team: CloseFixture;
+
+  beforeAll(async () => {
+    fresh = await freshDatabase(adminUrl);
+    team = await closeFixture(fresh.database.db);
+  }, 60_000);
+  afterAll(async () => {
+    await team?.close();
+    await fresh?.drop();
+  });
+
+  /** Closes a live meeting of these cases, none of them discussed. */
+  async function closeLive(startsAt: Date, cases: { personId: string; prepNotes?: string }[]) {
+    const id = await team.meeting(startsAt, cases, 'live');
+    const closed = await closeMeeting(team.deps, team.chair, id);
+    if (!closed.ok) throw new Error(closed.error);
+    return { id, closed };
+  }
+
+  it('counts the cases it added to the next agenda apart from people already on it', async () => {
+    const [first, second, third] = team.personIds;
+    const nextStart = hoursFromNow(24);
+    const next = await team.meeting(nextStart, [{ personId: first! }]);
+    const { closed } = await closeLive(hoursFromNow(-1), [
+      { personId: first! },
+      { personId: second! },
+      { personId: third! },
+    ]);
+    expect(closed).toMatchObject({
+      nextMeetingId: next,
+      nextMeetingStartsAt: nextStart,
+      carried: 2,
+      alreadyListed: 1,
+    });
+    const agenda = await listCases(team.deps.db, next);
+    expect(agenda.map((c) => c.personId)).toEqual([first, second, third]);
+  });
+});
