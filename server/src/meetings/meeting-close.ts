@@ -12,12 +12,19 @@ import { recordAudit } from '../repo/audit.js';
 import { addToAgenda, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
 import {
   insertMeeting,
+  lockMeeting,
   nextScheduledMeeting,
   updateMeeting,
   type MeetingRow,
 } from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
-import { agendaCases, chairedMeeting, type MeetingDeps } from './meeting-context.js';
+import {
+  agendaCases,
+  chairedMeeting,
+  CLOSED,
+  NO_MEETING,
+  type MeetingDeps,
+} from './meeting-context.js';
 
 /** Mirrors the meeting's SQL state into its document, as a change by the chair. */
 export function broadcaster({ rooms }: Pick<MeetingDeps, 'rooms'>) {
@@ -70,25 +77,44 @@ export async function closeMeeting(
   user: User,
   id: string,
 ): Promise<Outcome<ClosedMeeting>> {
-  const { db } = deps;
-  const found = await chairedMeeting(db, user, id);
+  const found = await chairedMeeting(deps.db, user, id);
   if (!found.ok) return found;
-  const { meeting } = found;
-  const cases = await listCases(db, id);
-  await leaveCase(db, meeting, cases, null);
+  // All in one transaction holding the meeting's row, so that of two closes (or a close and a
+  // move) at once in any processes, the second waits and then finds the meeting as the first
+  // left it: cases carry, and the close is audited, once.
+  const closed = await deps.db.transaction((tx) => closeHeld(tx, user, id));
+  // Rooms write through `db`, which on PGlite's one connection waits for the transaction to end:
+  // inside it, this would wait forever.
+  if (closed.ok) {
+    await broadcaster(deps)(user, id, {
+      status: 'closed',
+      currentCaseId: null,
+      caseStartedAt: null,
+    });
+  }
+  return closed;
+}
+
+/** The database part of `closeMeeting`, on a transaction `tx` it locks the meeting in. */
+async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<ClosedMeeting>> {
+  const meeting = await lockMeeting(tx, id);
+  if (!meeting) return NO_MEETING;
+  if (meeting.status === 'closed') return CLOSED;
+  const cases = await listCases(tx, id);
+  await leaveCase(tx, meeting, cases, null);
   const { carry } = rollForward(agendaCases(cases));
   // After the time it was planned for (a meeting held early stood in for that slot) and after
   // now (a meeting closed late must not send cases to one that has already gone by).
   const now = new Date();
   const after = new Date(Math.max(meeting.startsAt.getTime(), now.getTime()));
-  let next = await nextScheduledMeeting(db, meeting.neighbourhoodId, after);
+  let next = await nextScheduledMeeting(tx, meeting.neighbourhoodId, after);
   let carried = 0;
   let alreadyListed = 0;
   if (carry.length > 0) {
     if (!next) {
       const startsAt = sameTimeWeeksOnAfter(meeting.startsAt, now);
       next = {
-        id: await insertMeeting(db, {
+        id: await insertMeeting(tx, {
           neighbourhoodId: meeting.neighbourhoodId,
           startsAt,
           place: meeting.place,
@@ -100,7 +126,7 @@ export async function closeMeeting(
     }
     // Someone already on that agenda is not listed twice; their case here is deferred all the same.
     const answers = await addToAgenda(
-      db,
+      tx,
       next.id,
       carry.map(({ row }) => ({
         personId: row.personId,
@@ -112,17 +138,16 @@ export async function closeMeeting(
     );
     carried = answers.filter((a) => a.added).length;
     alreadyListed = answers.length - carried;
-    for (const { id: caseId } of carry) await updateCase(db, caseId, { status: 'deferred' });
+    for (const { id: caseId } of carry) await updateCase(tx, caseId, { status: 'deferred' });
   }
-  await updateMeeting(db, id, {
+  await updateMeeting(tx, id, {
     status: 'closed',
     closedAt: now,
     currentCaseId: null,
     caseStartedAt: null,
   });
-  await broadcaster(deps)(user, id, { status: 'closed', currentCaseId: null, caseStartedAt: null });
   const nextMeetingId = next?.id ?? null;
-  await recordAudit(db, {
+  await recordAudit(tx, {
     userId: user.id,
     action: 'meeting.close',
     entityType: 'meeting',

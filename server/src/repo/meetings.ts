@@ -36,6 +36,15 @@ export async function findMeeting(db: Db, id: string) {
   return row ?? null;
 }
 
+/**
+ * The meeting as it is now, its row locked until the transaction `db` ends, or null: for a
+ * change that must not interleave with another on the same meeting in any process.
+ */
+export async function lockMeeting(db: Db, id: string) {
+  const [row] = await withNames(db).where(eq(meetings.id, id)).for('update', { of: meetings });
+  return row ?? null;
+}
+
 /** These meetings, in no order; unknown ones are left out. */
 export async function findMeetings(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
