@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingDateLabel } from '@careweave/shared';
 import { freshDatabase, type FreshDatabase } from '../repo/fresh-database.js';
 import { listCases } from '../repo/meeting-cases.js';
 import { closeFixture, type CloseFixture } from './close-fixture.js';
@@ -45,5 +46,22 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     });
     const agenda = await listCases(team.deps.db, next);
     expect(agenda.map((c) => c.personId)).toEqual([first, second, third]);
+  });
+
+  it('adds the prep notes of someone already on the next agenda to their case there', async () => {
+    const [, , , fourth] = team.personIds;
+    const nextStart = hoursFromNow(48);
+    const next = await team.meeting(nextStart, [
+      { personId: fourth!, prepNotes: 'Ask about the stairs.' },
+    ]);
+    const startsAt = hoursFromNow(36);
+    const { closed } = await closeLive(startsAt, [
+      { personId: fourth!, prepNotes: 'Housing letter due.' },
+    ]);
+    expect(closed).toMatchObject({ nextMeetingId: next, carried: 0, alreadyListed: 1 });
+    const [there] = await listCases(team.deps.db, next);
+    expect(there!.prepNotes).toBe(
+      `Ask about the stairs.\n\nFrom the meeting on ${meetingDateLabel(startsAt.toISOString())}:\nHousing letter due.`,
+    );
   });
 });

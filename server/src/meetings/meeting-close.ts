@@ -3,13 +3,20 @@ import {
   ensureCaseNotes,
   meetingDocument,
   rollForward,
+  withCarriedNotes,
   writeMeetingState,
   type MeetingLiveState,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { sameTimeWeeksOnAfter } from '../calendar.js';
 import { recordAudit } from '../repo/audit.js';
-import { addToAgenda, listCases, updateCase, type CaseRow } from '../repo/meeting-cases.js';
+import {
+  addToAgenda,
+  listCases,
+  lockPrepNotes,
+  updateCase,
+  type CaseRow,
+} from '../repo/meeting-cases.js';
 import {
   insertMeeting,
   lockMeeting,
@@ -95,6 +102,26 @@ export async function closeMeeting(
   return closed;
 }
 
+/**
+ * Adds the prep notes of cases left undiscussed to the case their person already had on the next
+ * agenda (see `withCarriedNotes`), which would otherwise not see them.
+ */
+async function addCarriedNotes(
+  tx: Db,
+  listed: { caseId: string; notes: string }[],
+  heldOn: string,
+): Promise<void> {
+  const own = await lockPrepNotes(
+    tx,
+    listed.map((l) => l.caseId),
+  );
+  for (const { caseId, notes } of listed) {
+    const was = own.get(caseId) ?? '';
+    const merged = withCarriedNotes(was, notes, heldOn);
+    if (merged !== was) await updateCase(tx, caseId, { prepNotes: merged });
+  }
+}
+
 /** The database part of `closeMeeting`, on a transaction `tx` it locks the meeting in. */
 async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<ClosedMeeting>> {
   const meeting = await lockMeeting(tx, id);
@@ -138,6 +165,14 @@ async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<Closed
     );
     carried = answers.filter((a) => a.added).length;
     alreadyListed = answers.length - carried;
+    const heldOn = (meeting.startedAt ?? meeting.startsAt).toISOString();
+    await addCarriedNotes(
+      tx,
+      answers.flatMap((a, i) =>
+        a.added ? [] : [{ caseId: a.caseId, notes: carry[i]!.row.prepNotes }],
+      ),
+      heldOn,
+    );
     for (const { id: caseId } of carry) await updateCase(tx, caseId, { status: 'deferred' });
   }
   await updateMeeting(tx, id, {

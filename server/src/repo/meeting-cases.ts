@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, notExists, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, notExists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import { endPosition } from '@careweave/shared';
@@ -166,6 +166,17 @@ export async function replacePrepNotes(db: Db, caseId: string, was: string, text
     .where(and(eq(meetingCases.id, caseId), eq(meetingCases.prepNotes, was)))
     .returning({ id: meetingCases.id });
   return rows.length > 0;
+}
+
+/** The prep notes of these cases by id, their rows locked until the transaction `db` ends. */
+export async function lockPrepNotes(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: meetingCases.id, prepNotes: meetingCases.prepNotes })
+    .from(meetingCases)
+    .where(inArray(meetingCases.id, caseIds))
+    .for('update');
+  return new Map(rows.map((r) => [r.id, r.prepNotes]));
 }
 
 /**
