@@ -56,6 +56,16 @@ export function parseServiceMoment(value: string, timeZone = SERVICE_TIME_ZONE):
   return parseServiceTime(isIsoDate(trimmed) ? `${trimmed}T00:00` : trimmed, timeZone);
 }
 
+/** How far ahead meetings are planned; a start further on is a slip, such as year 9999. */
+export const PLANNING_YEARS = 2;
+
+/** The furthest a meeting may be planned from `from`. */
+export function planningHorizon(from = new Date()): Date {
+  const at = new Date(from);
+  at.setUTCFullYear(at.getUTCFullYear() + PLANNING_YEARS);
+  return at;
+}
+
 /** The same time on the service's wall a week later, across a clock change too. */
 export function sameTimeNextWeek(at: Date, timeZone = SERVICE_TIME_ZONE): Date {
   // The wall clock then, read as if it were UTC, moved on seven calendar days.

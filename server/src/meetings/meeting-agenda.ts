@@ -13,7 +13,7 @@ import {
   type CaseReason,
   type CaseStatus,
 } from '@careweave/shared';
-import { parseServiceTime } from '../calendar.js';
+import { parseServiceTime, planningHorizon } from '../calendar.js';
 import type { Outcome } from '../person-detail.js';
 import {
   addToAgenda,
@@ -70,8 +70,6 @@ const optionalText = (value: unknown) => (typeof value === 'string' ? value.trim
 
 const PLACE_MAX = 200;
 const CALL_LINK_MAX = 2_000;
-/** Meetings are planned up to two years ahead; further is a slip, such as year 9999. */
-const YEARS_AHEAD = 2;
 
 /** Checks where a new meeting is held: optional text of sensible length, a link to a web page. */
 function placeProblems(input: NewMeetingInput, fields: Record<string, string>): void {
@@ -87,12 +85,6 @@ function placeProblems(input: NewMeetingInput, fields: Record<string, string>): 
   } else if (callLink && !/^https?:\/\/\S+$/.test(callLink)) {
     fields.callLink = 'Give the call link as a web address starting https://';
   }
-}
-
-function yearsFromNow(years: number): Date {
-  const at = new Date();
-  at.setUTCFullYear(at.getUTCFullYear() + years);
-  return at;
 }
 
 /** Checks the case fields that were sent; `required` for a new case. */
@@ -145,7 +137,7 @@ export function meetingAgenda({ db, rooms }: MeetingDeps) {
         fields.startsAt = 'Enter the date and time of the meeting';
       } else if (todayIso(startsAt) < todayIso()) {
         fields.startsAt = 'Choose today or a later date: a meeting is scheduled ahead';
-      } else if (todayIso(startsAt) > todayIso(yearsFromNow(YEARS_AHEAD))) {
+      } else if (todayIso(startsAt) > todayIso(planningHorizon())) {
         fields.startsAt =
           'Choose a date in the next two years: meetings are planned that far ahead';
       }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingDateLabel } from '@careweave/shared';
 import { freshDatabase, type FreshDatabase } from '../repo/fresh-database.js';
 import { listCases } from '../repo/meeting-cases.js';
-import { closeFixture, type CloseFixture } from './close-fixture.js';
+import { closeFixture, type CloseFixture, type MeetingSeed } from './test-close-fixture.js';
 import { closeMeeting } from './meeting-close.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -22,8 +22,8 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
   });
 
   /** Closes a live meeting of these cases, none of them discussed. */
-  async function closeLive(startsAt: Date, cases: { personId: string; prepNotes?: string }[]) {
-    const id = await team.meeting(startsAt, cases, 'live');
+  async function closeLive(startsAt: Date, cases: MeetingSeed['cases']) {
+    const id = await team.meeting({ startsAt, cases, status: 'live', startedAt: startsAt });
     const closed = await closeMeeting(team.deps, team.chair, id);
     if (!closed.ok) throw new Error(closed.error);
     return { id, closed };
@@ -32,7 +32,7 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
   it('counts the cases it added to the next agenda apart from people already on it', async () => {
     const [first, second, third] = team.personIds;
     const nextStart = hoursFromNow(24);
-    const next = await team.meeting(nextStart, [{ personId: first! }]);
+    const next = await team.meeting({ startsAt: nextStart, cases: [{ personId: first! }] });
     const { closed } = await closeLive(hoursFromNow(-1), [
       { personId: first! },
       { personId: second! },
@@ -51,9 +51,10 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
   it('adds the prep notes of someone already on the next agenda to their case there', async () => {
     const [, , , fourth] = team.personIds;
     const nextStart = hoursFromNow(48);
-    const next = await team.meeting(nextStart, [
-      { personId: fourth!, prepNotes: 'Ask about the stairs.' },
-    ]);
+    const next = await team.meeting({
+      startsAt: nextStart,
+      cases: [{ personId: fourth!, prepNotes: 'Ask about the stairs.' }],
+    });
     const startsAt = hoursFromNow(36);
     const { closed } = await closeLive(startsAt, [
       { personId: fourth!, prepNotes: 'Housing letter due.' },
@@ -63,5 +64,22 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     expect(there!.prepNotes).toBe(
       `Ask about the stairs.\n\nFrom the meeting on ${meetingDateLabel(startsAt.toISOString())}:\nHousing letter due.`,
     );
+  });
+
+  it('closes a meeting stored for year 9999, carrying its cases to a week after it was held', async () => {
+    // Its own team, so that no meeting is scheduled after it and one is made.
+    const other = await closeFixture(team.deps.db, 1);
+    const heldAt = hoursFromNow(-1);
+    const id = await other.meeting({
+      startsAt: new Date('9999-12-30T09:30:00Z'),
+      status: 'live',
+      startedAt: heldAt,
+      cases: [{ personId: other.personIds[0]! }],
+    });
+    const closed = await closeMeeting(other.deps, other.chair, id);
+    await other.close();
+    expect(closed).toMatchObject({ ok: true, carried: 1, alreadyListed: 0 });
+    const week = closed.ok ? closed.nextMeetingStartsAt!.getTime() - heldAt.getTime() : 0;
+    expect(Math.abs(week - 7 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
   });
 });

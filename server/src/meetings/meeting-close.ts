@@ -8,7 +8,7 @@ import {
   type MeetingLiveState,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
-import { sameTimeWeeksOnAfter } from '../calendar.js';
+import { planningHorizon, sameTimeWeeksOnAfter } from '../calendar.js';
 import { recordAudit } from '../repo/audit.js';
 import {
   addToAgenda,
@@ -130,16 +130,21 @@ async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<Closed
   const cases = await listCases(tx, id);
   await leaveCase(tx, meeting, cases, null);
   const { carry } = rollForward(agendaCases(cases));
+  const now = new Date();
+  // A start past the planning horizon is a slip in older data (year 9999) and says nothing of
+  // when the meeting was meant to be: it counts as planned for when it was held. The cases then
+  // carry to next week, as the chair expects; a refusal would leave a meeting that never ends.
+  const planned =
+    meeting.startsAt > planningHorizon(now) ? (meeting.startedAt ?? now) : meeting.startsAt;
   // After the time it was planned for (a meeting held early stood in for that slot) and after
   // now (a meeting closed late must not send cases to one that has already gone by).
-  const now = new Date();
-  const after = new Date(Math.max(meeting.startsAt.getTime(), now.getTime()));
+  const after = new Date(Math.max(planned.getTime(), now.getTime()));
   let next = await nextScheduledMeeting(tx, meeting.neighbourhoodId, after);
   let carried = 0;
   let alreadyListed = 0;
   if (carry.length > 0) {
     if (!next) {
-      const startsAt = sameTimeWeeksOnAfter(meeting.startsAt, now);
+      const startsAt = sameTimeWeeksOnAfter(planned, now);
       next = {
         id: await insertMeeting(tx, {
           neighbourhoodId: meeting.neighbourhoodId,

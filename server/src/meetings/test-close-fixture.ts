@@ -6,14 +6,25 @@ import { findUser, type User } from '../repo/users.js';
 import type { VersionsService } from '../versions/versions-service.js';
 import type { MeetingDeps } from './meeting-context.js';
 
-/** Fictitious NHS numbers in the never-issued 999 range that pass the check digit. */
+let issued = 0;
+
+/** Fictitious NHS numbers in the never-issued 999 range that pass the check digit, new each time. */
 function nhsNumbers(count: number): string[] {
   const found: string[] = [];
-  for (let n = 0; found.length < count; n++) {
-    const candidate = `999${String(n).padStart(7, '0')}`;
+  while (found.length < count) {
+    const candidate = `999${String(issued++).padStart(7, '0')}`;
     if (isValidNhsNumber(candidate)) found.push(candidate);
   }
   return found;
+}
+
+/** A meeting row as a test needs it, with these cases (by person) on its agenda. */
+export interface MeetingSeed {
+  startsAt: Date;
+  status?: 'scheduled' | 'live' | 'closed';
+  startedAt?: Date;
+  closedAt?: Date;
+  cases?: { personId: string; prepNotes?: string; status?: string }[];
 }
 
 /** What a close test works with: a team whose GP lead chairs, and people with plans. */
@@ -22,22 +33,21 @@ export interface CloseFixture {
   chair: User;
   neighbourhoodId: string;
   personIds: string[];
-  /** A meeting row as older data may hold it, with these cases (by person) on its agenda. */
-  meeting(
-    startsAt: Date,
-    cases?: { personId: string; prepNotes?: string }[],
-    status?: 'scheduled' | 'live' | 'closed',
-  ): Promise<string>;
+  /** Inserts a meeting as it is, as older data may hold it; its id. */
+  meeting(seed: MeetingSeed): Promise<string>;
   close(): Promise<void>;
 }
 
 /** Seeds one neighbourhood team on `db` for testing `closeMeeting` without HTTP. */
 export async function closeFixture(db: Db, people = 4): Promise<CloseFixture> {
-  const [hood] = await db.insert(schema.neighbourhoods).values({ name: 'Testbury' }).returning();
+  const [hood] = await db
+    .insert(schema.neighbourhoods)
+    .values({ name: `Testbury ${issued}` })
+    .returning();
   const [gp] = await db
     .insert(schema.users)
     .values({
-      email: 'chair@example.test',
+      email: `chair${issued}@example.test`,
       name: 'Dr Test Chair',
       role: 'gp_lead',
       passwordHash: 'not used',
@@ -65,23 +75,23 @@ export async function closeFixture(db: Db, people = 4): Promise<CloseFixture> {
     chair: (await findUser(db, gp!.id))!,
     neighbourhoodId: hood!.id,
     personIds: rows.map((p) => p.id),
-    async meeting(startsAt, cases = [], status = 'scheduled') {
-      const [row] = await db
+    async meeting({ cases = [], ...row }) {
+      const [inserted] = await db
         .insert(schema.meetings)
-        .values({ neighbourhoodId: hood!.id, startsAt, chairId: gp!.id, status })
+        .values({ neighbourhoodId: hood!.id, chairId: gp!.id, ...row })
         .returning();
       if (cases.length > 0) {
         await db.insert(schema.meetingCases).values(
           cases.map((c, i) => ({
             ...c,
-            meetingId: row!.id,
+            meetingId: inserted!.id,
             reason: 'review',
             minutesAllotted: 10,
             position: i + 1,
           })),
         );
       }
-      return row!.id;
+      return inserted!.id;
     },
     close: () => rooms.closeAll(),
   };
