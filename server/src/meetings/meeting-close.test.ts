@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingDateLabel } from '@careweave/shared';
 import { freshDatabase, type FreshDatabase } from '../repo/fresh-database.js';
-import { listCases } from '../repo/meeting-cases.js';
+import { deferredTo, listCases } from '../repo/meeting-cases.js';
 import { closeFixture, type CloseFixture, type MeetingSeed } from './test-close-fixture.js';
 import { closeMeeting } from './meeting-close.js';
 
@@ -81,5 +81,46 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     expect(closed).toMatchObject({ ok: true, carried: 1, alreadyListed: 0 });
     const week = closed.ok ? closed.nextMeetingStartsAt!.getTime() - heldAt.getTime() : 0;
     expect(Math.abs(week - 7 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it('says a deferred case went on to the meeting it was carried to, else one still to come', async () => {
+    const [, , carriedOn, listed] = team.personIds;
+    const closedAt = hoursFromNow(-1);
+    const deferred = [carriedOn!, listed!].map((personId) => ({ personId, status: 'deferred' }));
+    const id = await team.meeting({
+      startsAt: hoursFromNow(-3),
+      status: 'closed',
+      startedAt: hoursFromNow(-3),
+      closedAt,
+      cases: deferred,
+    });
+    const [carriedCase, listedCase] = await listCases(team.deps.db, id);
+    // Gone by when it closed: one never held, and one held and closed before it.
+    await team.meeting({ startsAt: hoursFromNow(-2), cases: deferred });
+    const held = { status: 'closed' as const, startedAt: hoursFromNow(-2.5) };
+    await team.meeting({
+      startsAt: hoursFromNow(-2.5),
+      ...held,
+      closedAt: hoursFromNow(-1.5),
+      cases: deferred,
+    });
+    // Still to come, and held since: the minutes go on naming it.
+    const heldSince = hoursFromNow(-0.5);
+    await team.meeting({
+      startsAt: heldSince,
+      status: 'closed',
+      startedAt: heldSince,
+      closedAt: hoursFromNow(-0.25),
+      cases: [{ personId: listed! }],
+    });
+    const carriedTo = hoursFromNow(72);
+    await team.meeting({
+      startsAt: carriedTo,
+      cases: [{ personId: carriedOn!, carriedFromCaseId: carriedCase!.id }],
+    });
+
+    const found = await deferredTo(team.deps.db, id);
+    expect(found.get(carriedCase!.id)).toEqual(carriedTo);
+    expect(found.get(listedCase!.id)).toEqual(heldSince);
   });
 });

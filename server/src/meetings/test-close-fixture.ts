@@ -24,7 +24,7 @@ export interface MeetingSeed {
   status?: 'scheduled' | 'live' | 'closed';
   startedAt?: Date;
   closedAt?: Date;
-  cases?: { personId: string; prepNotes?: string; status?: string }[];
+  cases?: { personId: string; prepNotes?: string; status?: string; carriedFromCaseId?: string }[];
 }
 
 /** What a close test works with: a team whose GP lead chairs, and people with plans. */

@@ -51,10 +51,17 @@ export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
 
 /**
  * Where each deferred case of a meeting went on: the start of the meeting it was carried to,
- * else of the soonest later meeting of the neighbourhood with the same person on its agenda
- * (who was there already when it closed, or was added again by hand).
+ * else of the soonest meeting of the neighbourhood with the same person on its agenda (who was
+ * there already when it closed, or was added again by hand) that was still to come when this one
+ * closed: starting later, and neither started nor closed by then. Judged as of the close, the
+ * minutes keep naming that meeting once it has been held, and never name one gone by.
  */
 export async function deferredTo(db: Db, meetingId: string): Promise<Map<string, Date>> {
+  const stillToCome = and(
+    gt(laterMeeting.startsAt, meetings.closedAt),
+    or(isNull(laterMeeting.startedAt), gt(laterMeeting.startedAt, meetings.closedAt)),
+    or(isNull(laterMeeting.closedAt), gt(laterMeeting.closedAt, meetings.closedAt)),
+  );
   const rows = await db
     .select({
       caseId: meetingCases.id,
@@ -78,10 +85,7 @@ export async function deferredTo(db: Db, meetingId: string): Promise<Map<string,
       and(
         eq(meetingCases.meetingId, meetingId),
         eq(meetingCases.status, 'deferred'),
-        or(
-          eq(later.carriedFromCaseId, meetingCases.id),
-          gt(laterMeeting.startsAt, meetings.startsAt),
-        ),
+        or(eq(later.carriedFromCaseId, meetingCases.id), stillToCome),
       ),
     )
     .orderBy(asc(laterMeeting.startsAt));
