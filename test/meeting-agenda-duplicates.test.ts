@@ -69,7 +69,7 @@ describe(`one case per person on an agenda (${databaseBackend})`, () => {
       `/api/meetings/${meetingId}/close`,
       cookie,
     );
-    expect(closed).toEqual({ nextMeetingId: next, carried: 2 });
+    expect(closed).toMatchObject({ nextMeetingId: next, carried: 1, alreadyListed: 1 });
 
     const closedCases = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(closedCases.map((c) => c.status)).toEqual(['deferred', 'deferred']);

@@ -134,6 +134,8 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
       STEP_MS,
     );
     await barSays(member, 'The meeting has ended');
+    // The chair who ended it is told where the undecided second case went.
+    await barSays(chair, '1 case carried to the meeting on');
     expect(memberErrors).toEqual([]);
     const record = await meetingOf(server.url, chairCookie, meetingId);
     const minutesAnswer = await get(server.url, `/api/meetings/${meetingId}/minutes`, chairCookie);
