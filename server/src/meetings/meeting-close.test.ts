@@ -123,4 +123,20 @@ describe(`closing a meeting (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     expect(found.get(carriedCase!.id)).toEqual(carriedTo);
     expect(found.get(listedCase!.id)).toEqual(heldSince);
   });
+
+  it('marks notes carried from a year-9999 meeting never started with the day it closed', async () => {
+    const other = await closeFixture(team.deps.db, 1);
+    const personId = other.personIds[0]!;
+    const next = await other.meeting({ startsAt: hoursFromNow(24), cases: [{ personId }] });
+    const id = await other.meeting({
+      startsAt: new Date('9999-06-01T09:30:00Z'),
+      cases: [{ personId, prepNotes: 'Housing letter due.' }],
+    });
+    const closed = await closeMeeting(other.deps, other.chair, id);
+    await other.close();
+    expect(closed).toMatchObject({ ok: true, nextMeetingId: next, alreadyListed: 1 });
+    const [there] = await listCases(team.deps.db, next);
+    const today = meetingDateLabel(new Date().toISOString());
+    expect(there!.prepNotes).toBe(`From the meeting on ${today}:\nHousing letter due.`);
+  });
 });

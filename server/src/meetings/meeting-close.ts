@@ -170,7 +170,7 @@ async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<Closed
     );
     carried = answers.filter((a) => a.added).length;
     alreadyListed = answers.length - carried;
-    const heldOn = (meeting.startedAt ?? meeting.startsAt).toISOString();
+    const heldOn = (meeting.startedAt ?? planned).toISOString();
     await addCarriedNotes(
       tx,
       answers.flatMap((a, i) =>
