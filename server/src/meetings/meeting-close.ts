@@ -19,7 +19,7 @@ import {
 } from '../repo/meeting-cases.js';
 import {
   insertMeeting,
-  lockMeeting,
+  withMeetingLocked,
   nextScheduledMeeting,
   updateMeeting,
   type MeetingRow,
@@ -89,7 +89,9 @@ export async function closeMeeting(
   // All in one transaction holding the meeting's row, so that of two closes (or a close and a
   // move) at once in any processes, the second waits and then finds the meeting as the first
   // left it: cases carry, and the close is audited, once.
-  const closed = await deps.db.transaction((tx) => closeHeld(tx, user, id));
+  const closed = await withMeetingLocked(deps.db, id, (tx, meeting) =>
+    closeHeld(tx, user, meeting),
+  );
   // Rooms write through `db`, which on PGlite's one connection waits for the transaction to end:
   // inside it, this would wait forever.
   if (closed.ok) {
@@ -122,10 +124,14 @@ async function addCarriedNotes(
   }
 }
 
-/** The database part of `closeMeeting`, on a transaction `tx` it locks the meeting in. */
-async function closeHeld(tx: Db, user: User, id: string): Promise<Outcome<ClosedMeeting>> {
-  const meeting = await lockMeeting(tx, id);
+/** The database part of `closeMeeting`, in a transaction `tx` holding the meeting locked. */
+async function closeHeld(
+  tx: Db,
+  user: User,
+  meeting: MeetingRow | null,
+): Promise<Outcome<ClosedMeeting>> {
   if (!meeting) return NO_MEETING;
+  const { id } = meeting;
   if (meeting.status === 'closed') return CLOSED;
   const cases = await listCases(tx, id);
   await leaveCase(tx, meeting, cases, null);

@@ -24,6 +24,7 @@ import {
   CLOSED,
   NOT_CHAIR,
   NO_CASE,
+  NO_MEETING,
   agendaCases,
   chairedMeeting,
   meetingFor,
@@ -90,8 +91,8 @@ export function meetingLive(deps: MeetingDeps) {
     const found = await chairedMeeting(db, user, id);
     if (!found.ok) return found;
     // Read and written with the meeting locked: a chair in another process may act at once.
-    const moved = await withMeetingLocked(db, id, async (tx) => {
-      const meeting = (await findMeeting(tx, id))!;
+    const moved = await withMeetingLocked(db, id, async (tx, meeting) => {
+      if (!meeting) return NO_MEETING;
       if (meeting.status === 'closed') return CLOSED;
       if (first && meeting.status !== 'scheduled') return ALREADY_STARTED;
       if (!first && meeting.status !== 'live') return NOT_LIVE;

@@ -36,15 +36,6 @@ export async function findMeeting(db: Db, id: string) {
   return row ?? null;
 }
 
-/**
- * The meeting as it is now, its row locked until the transaction `db` ends, or null: for a
- * change that must not interleave with another on the same meeting in any process.
- */
-export async function lockMeeting(db: Db, id: string) {
-  const [row] = await withNames(db).where(eq(meetings.id, id)).for('update', { of: meetings });
-  return row ?? null;
-}
-
 /** These meetings, in no order; unknown ones are left out. */
 export async function findMeetings(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
@@ -97,18 +88,19 @@ export async function updateMeeting(db: Db, id: string, changes: MeetingChanges)
 }
 
 /**
- * Runs `work` in a transaction holding the meeting's row lock, so chair actions on one meeting
- * take turns in every process and each reads what the one before it wrote. `work` must use only
- * `tx`: on the embedded database a query on `db` meanwhile would wait for the lock forever.
+ * Runs `work` in a transaction holding the meeting's row lock, on the meeting as it is then (null
+ * if there is none), so chair actions on one meeting take turns in every process and each reads
+ * what the one before it wrote. `work` must use only `tx`: on the embedded database a query on
+ * `db` meanwhile would wait for the lock forever.
  */
 export async function withMeetingLocked<T>(
   db: Db,
   id: string,
-  work: (tx: Db) => Promise<T>,
+  work: (tx: Db, meeting: MeetingRow | null) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).for('update');
-    return work(tx);
+    const [row] = await withNames(tx).where(eq(meetings.id, id)).for('update', { of: meetings });
+    return work(tx, row ?? null);
   });
 }
 
