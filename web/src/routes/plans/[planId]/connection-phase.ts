@@ -1,3 +1,5 @@
+import type { SessionAnswer } from './session-answer';
+
 /** What the person sees about the connection; one value, so the status text has one source. */
 export type ConnectionPhase =
   | { kind: 'connecting' }
@@ -6,6 +8,8 @@ export type ConnectionPhase =
   | { kind: 'saving' }
   | { kind: 'offline'; unsent: number }
   | { kind: 'session-ended' }
+  /** Our session ended and someone else has signed in in this browser since. */
+  | { kind: 'signed-in-as-other'; name: string }
   | { kind: 'forbidden' }
   | { kind: 'closed'; reason: string };
 
@@ -15,7 +19,8 @@ export type ConnectionPhase =
  */
 export function combinedPhase(phases: ConnectionPhase[]): ConnectionPhase {
   const first = (kind: ConnectionPhase['kind']) => phases.find((p) => p.kind === kind);
-  const final = first('session-ended') ?? first('forbidden') ?? first('closed');
+  const final =
+    first('signed-in-as-other') ?? first('session-ended') ?? first('forbidden') ?? first('closed');
   if (final) return final;
   const offline = phases.filter((p) => p.kind === 'offline');
   if (offline.length > 0) {
@@ -25,4 +30,33 @@ export function combinedPhase(phases: ConnectionPhase[]): ConnectionPhase {
     return { kind: 'connecting' };
   }
   return phases.some((p) => p.kind === 'saving') ? { kind: 'saving' } : { kind: 'live' };
+}
+
+/** A session-ended phase says who is signed in now, once the server has told us. */
+export function withSession(phase: ConnectionPhase, answer: SessionAnswer): ConnectionPhase {
+  return phase.kind === 'session-ended' && answer.kind === 'other'
+    ? { kind: 'signed-in-as-other', name: answer.name }
+    : phase;
+}
+
+/**
+ * Why nothing can be saved or sent from the page just now, for the forms kept on screen
+ * meanwhile; null while it can.
+ */
+export function pausedReason(phase: ConnectionPhase, myName: string): string | null {
+  switch (phase.kind) {
+    case 'session-ended':
+      return 'Your session has ended. What you have typed is kept here: sign in again to save it.';
+    case 'signed-in-as-other':
+      return `${phase.name} is signed in in this browser now, and cannot save work that is ${myName}'s. It is kept here until ${myName} signs in again.`;
+    case 'closed':
+      return 'The connection was closed, so this cannot be saved.';
+    default:
+      return null;
+  }
+}
+
+/** Whether the page is in touch with the server, for the "(you)" line of who is here. */
+export function isConnected(phase: ConnectionPhase): boolean {
+  return phase.kind === 'live' || phase.kind === 'saving' || phase.kind === 'connecting';
 }
