@@ -97,7 +97,10 @@ export class PlanConnection implements LiveDocument {
     return { kind: 'connecting' };
   });
 
-  /** True once the server has closed for good; editing then cannot reach anyone. */
+  /**
+   * True while the server refuses us; editing then cannot reach anyone. Final but for a session
+   * that ended, which `resume()` picks up again; the Y.Doc keeps what was typed meanwhile.
+   */
   ended = $derived(this.closeCode !== null);
 
   constructor(docName: string, me: AwarenessUser) {
@@ -199,6 +202,16 @@ export class PlanConnection implements LiveDocument {
     clearTimeout(this.#askTimer);
     clearTimeout(this.#stallTimer);
     this.#askTimer = this.#stallTimer = undefined;
+  }
+
+  /**
+   * Connects again once the same user is signed in again (see `SessionWatch`): changes typed
+   * before the session ended go with the first sync, as offline ones do.
+   */
+  resume(): void {
+    if (this.closeCode !== CloseCode.Unauthorized) return;
+    this.closeCode = null;
+    this.provider.connect();
   }
 
   /** Says which item we are editing (or none), so others see "<Name> is editing" on it. */

@@ -36,3 +36,19 @@ export function ownerName(people: PlanPeople, id: string | null): string {
   }
   return nameOf(people, id);
 }
+
+/** What the page knows of the session, for the forms that wait while nothing can be sent. */
+export interface PlanSession {
+  /** Why nothing can be saved or sent now (the session has ended), or null while it can. */
+  readonly paused: string | null;
+}
+
+const [getSession, setSession, hasSession] = createContext<PlanSession>();
+
+/** Set once by the live plan page. */
+export const setPlanSession = setSession;
+
+/** The live page's session; a signed-off version, which never sends anything, has none. */
+export function getPlanSession(): PlanSession {
+  return hasSession() ? getSession() : { paused: null };
+}
