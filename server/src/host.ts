@@ -24,6 +24,7 @@ import { planProjectorFor } from './plans/projector.js';
 import { createDocumentStore } from './repo/documents.js';
 import { installRuntime, type Runtime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
+import { createTeamService } from './team/team-service.js';
 import { createVersionsService } from './versions/versions-service.js';
 
 /**
@@ -63,8 +64,8 @@ export async function openCareweave(
 
   const db = database.db;
   const peers = config.redisUrl ? await connectRedisPeers(config.redisUrl, log) : undefined;
-  // Signing out and consent given or withdrawn hold for open documents at once, in every
-  // process, not a heartbeat later.
+  // Signing out, consent given or withdrawn, and a role changed or a member removed hold for
+  // open documents at once, in every process, not a heartbeat later.
   const accessChanged = () => {
     void sessionWatch.check();
     peers?.announceAccessChange();
@@ -96,6 +97,7 @@ export async function openCareweave(
   const referrals = createReferralsService(db);
   const dashboard = createDashboardService(db);
   const audit = createAuditService(db);
+  const team = createTeamService(db, accessChanged);
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -119,6 +121,7 @@ export async function openCareweave(
       referrals,
       dashboard,
       audit,
+      team,
       rooms,
       upgradeWebSocket,
       allowedOrigins: config.allowedOrigins,
@@ -145,6 +148,7 @@ export async function openCareweave(
     referrals,
     dashboard,
     audit,
+    team,
   };
   installRuntime(runtime);
 

@@ -23,3 +23,4 @@ export type {
 } from './meetings/meeting-views.js';
 export type { AuditEntry, AuditPage } from './audit/audit-service.js';
 export type { AuditAction } from './repo/audit.js';
+export type { AddedMember, TeamMembership } from './team/team-service.js';

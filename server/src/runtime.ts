@@ -8,6 +8,7 @@ import type { ReferralsService } from './referrals/referrals-service.js';
 import type { MeetingsService } from './meetings/meetings-service.js';
 import type { PeopleService } from './people-service.js';
 import type { PlansService } from './plans/plans-service.js';
+import type { TeamService } from './team/team-service.js';
 import type { VersionsService } from './versions/versions-service.js';
 
 /** The services the SvelteKit pages call in-process. */
@@ -23,6 +24,7 @@ export interface Runtime {
   referrals: ReferralsService;
   dashboard: DashboardService;
   audit: AuditService;
+  team: TeamService;
 }
 
 // A global rather than a module variable: in development Vite loads this package through its

@@ -27,3 +27,4 @@ export * from './measures/instruments.js';
 export * from './measures/follow-up.js';
 export * from './measures/change.js';
 export * from './referrals/referrals.js';
+export * from './team.js';

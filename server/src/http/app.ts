@@ -17,6 +17,7 @@ import type { MeasuresService } from '../measures/measures-service.js';
 import type { ReferralsService } from '../referrals/referrals-service.js';
 import type { AuditService } from '../audit/audit-service.js';
 import type { DashboardService } from '../dashboard/dashboard-service.js';
+import type { TeamService } from '../team/team-service.js';
 import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { metricsRoute } from './metrics-route.js';
@@ -29,6 +30,7 @@ import { meetingRoutes } from './meeting-routes.js';
 import type { SessionWatch } from '../collab/session-watch.js';
 import { referralRoutes } from './referral-routes.js';
 import { planRoutes } from './plan-routes.js';
+import { teamRoutes } from './team-routes.js';
 import { versionRoutes } from './version-routes.js';
 import { requireUser as requireUserFor, type Env } from './require-user.js';
 import { setSessionCookie } from './session-cookie.js';
@@ -45,6 +47,7 @@ export interface AppDeps {
   referrals: ReferralsService;
   dashboard: DashboardService;
   audit: AuditService;
+  team: TeamService;
   rooms: Rooms;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: string[];
@@ -116,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', referralRoutes(deps, requireUser));
   app.route('/api', dashboardRoutes(deps, requireUser));
   app.route('/api', auditRoutes(deps, requireUser));
+  app.route('/api', teamRoutes(deps, requireUser));
 
   app.route('/collab', collabRoute(deps));
   app.route('/metrics', metricsRoute(deps.rooms));

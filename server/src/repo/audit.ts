@@ -22,7 +22,11 @@ export type AuditAction =
   | 'provider.create'
   | 'provider.update'
   | 'service.create'
-  | 'service.update';
+  | 'service.update'
+  | 'member.add'
+  | 'member.role'
+  | 'member.chair'
+  | 'member.remove';
 
 /** Appends one audit event; the app offers no way to change or delete them. */
 export async function recordAudit(

@@ -1,0 +1,130 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { schema, type Db } from '@careweave/db';
+import type { Role } from '@careweave/shared';
+
+const { users, teamMembers, neighbourhoods } = schema;
+
+/** One person's place in one neighbourhood team, as an administrator manages it. */
+export interface MembershipRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  organisation: string | null;
+  neighbourhoodId: string;
+  neighbourhood: string;
+  canChair: boolean;
+}
+
+const membership = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  organisation: users.organisation,
+  neighbourhoodId: neighbourhoods.id,
+  neighbourhood: neighbourhoods.name,
+  canChair: teamMembers.canChair,
+};
+
+function memberships(db: Db) {
+  return db
+    .select(membership)
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId));
+}
+
+/** Every membership of these teams, by team then name. */
+export async function listMemberships(
+  db: Db,
+  neighbourhoodIds: string[],
+): Promise<MembershipRow[]> {
+  if (neighbourhoodIds.length === 0) return [];
+  return memberships(db)
+    .where(inArray(teamMembers.neighbourhoodId, neighbourhoodIds))
+    .orderBy(asc(neighbourhoods.name), asc(users.name), asc(users.id));
+}
+
+/** The user's memberships of these teams (none when they belong to none of them). */
+export async function membershipsOf(
+  db: Db,
+  userId: string,
+  neighbourhoodIds: string[],
+): Promise<MembershipRow[]> {
+  if (neighbourhoodIds.length === 0) return [];
+  return memberships(db).where(
+    and(eq(teamMembers.userId, userId), inArray(teamMembers.neighbourhoodId, neighbourhoodIds)),
+  );
+}
+
+/** The account with this (already normalised) email, or null. */
+export async function findAccountByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, email));
+  return row ?? null;
+}
+
+/** Gives the user a role (it holds in every team they belong to). */
+export async function setRole(db: Db, userId: string, role: Role): Promise<void> {
+  await db.update(users).set({ role }).where(eq(users.id, userId));
+}
+
+/** Lets the member chair this team's meetings, or stops them. */
+export async function setCanChair(
+  db: Db,
+  neighbourhoodId: string,
+  userId: string,
+  canChair: boolean,
+): Promise<void> {
+  await db
+    .update(teamMembers)
+    .set({ canChair })
+    .where(and(eq(teamMembers.neighbourhoodId, neighbourhoodId), eq(teamMembers.userId, userId)));
+}
+
+/** Takes the member out of this team; their account and history stay. */
+export async function removeMembership(
+  db: Db,
+  neighbourhoodId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.neighbourhoodId, neighbourhoodId), eq(teamMembers.userId, userId)));
+}
+
+/** Puts the user in this team; false when they were in it already. */
+export async function addMembership(
+  db: Db,
+  neighbourhoodId: string,
+  userId: string,
+): Promise<boolean> {
+  const added = await db
+    .insert(teamMembers)
+    .values({ neighbourhoodId, userId })
+    .onConflictDoNothing()
+    .returning({ userId: teamMembers.userId });
+  return added.length > 0;
+}
+
+/** A new account in this team, in one transaction; throws a unique violation for a taken email. */
+export async function createAccount(
+  db: Db,
+  neighbourhoodId: string,
+  account: {
+    name: string;
+    email: string;
+    role: Role;
+    organisation: string | null;
+    passwordHash: string;
+  },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values(account).returning({ id: users.id });
+    await tx.insert(teamMembers).values({ neighbourhoodId, userId: row!.id });
+    return row!.id;
+  });
+}

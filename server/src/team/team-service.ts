@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@careweave/db';
+import {
+  isRole,
+  isUuid,
+  mayManageTeam,
+  memberChangeProblem,
+  memberProblems,
+  normaliseEmail,
+  roleProblem,
+  ROLE_LABELS,
+  type Role,
+} from '@careweave/shared';
+import { hashPassword } from '../auth/passwords.js';
+import type { Outcome } from '../person-detail.js';
+import { recordAudit } from '../repo/audit.js';
+import { isUniqueViolation } from '../repo/people.js';
+import * as repo from '../repo/team.js';
+import type { User } from '../repo/users.js';
+
+/** One membership as `GET /api/team/members` answers it. */
+export interface TeamMembership {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  roleLabel: string;
+  organisation: string | null;
+  neighbourhoodId: string;
+  neighbourhood: string;
+  canChair: boolean;
+}
+
+/** A member added: a new account comes with its temporary password, shown this once. */
+export interface AddedMember {
+  id: string;
+  created: boolean;
+  temporaryPassword: string | null;
+}
+
+/** An administrator's management of their neighbourhood teams (DESIGN §1). */
+export interface TeamService {
+  members(user: User): Promise<Outcome<{ members: TeamMembership[] }>>;
+  add(user: User, body: Record<string, unknown>): Promise<Outcome<AddedMember>>;
+  /** Changes a member's role (`role`) and whether they may chair (`canChair`, per team). */
+  update(
+    user: User,
+    memberId: string,
+    body: Record<string, unknown>,
+  ): Promise<Outcome<{ members: TeamMembership[] }>>;
+  remove(user: User, memberId: string, neighbourhoodId: string): Promise<Outcome<object>>;
+}
+
+const ONLY_ADMINS = {
+  ok: false,
+  status: 403,
+  error: 'Only a team administrator can manage the team.',
+} as const;
+const NO_MEMBER = {
+  ok: false,
+  status: 404,
+  error: 'There is no such member in your teams.',
+} as const;
+const invalid = (fields: Record<string, string>) =>
+  ({ ok: false, status: 400, error: 'Check the fields marked.', fields }) as const;
+const refused = (error: string) => ({ ok: false, status: 403, error }) as const;
+
+function view(row: repo.MembershipRow): TeamMembership {
+  const role = row.role as Role;
+  const { userId, ...rest } = row;
+  return { ...rest, id: userId, role, roleLabel: ROLE_LABELS[role] ?? row.role };
+}
+
+/** 96 random bits, base64url: typed once by the new member, then changed. */
+function temporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * @param accessChanged called once a member's role changed or they left a team, so their open
+ *   documents are checked again at once.
+ */
+export function createTeamService(db: Db, accessChanged: () => void = () => {}): TeamService {
+  const teamsOf = (user: User) => user.neighbourhoods.map((n) => n.id);
+
+  /** The team the change is for: the one named, or the only one both belong to. */
+  function teamFor(
+    given: unknown,
+    among: string[],
+  ): { ok: true; id: string } | ReturnType<typeof invalid> {
+    if (given === undefined || given === null || given === '') {
+      if (among.length === 1) return { ok: true, id: among[0]! };
+      return invalid({ neighbourhoodId: 'Choose the neighbourhood team' });
+    }
+    if (typeof given !== 'string' || !among.includes(given)) {
+      return invalid({ neighbourhoodId: 'Choose one of your neighbourhood teams' });
+    }
+    return { ok: true, id: given };
+  }
+
+  return {
+    async members(user) {
+      if (!mayManageTeam(user.role)) return ONLY_ADMINS;
+      const rows = await repo.listMemberships(db, teamsOf(user));
+      return { ok: true, members: rows.map(view) };
+    },
+
+    async add(user, body) {
+      if (!mayManageTeam(user.role)) return ONLY_ADMINS;
+      const team = teamFor(body.neighbourhoodId, teamsOf(user));
+      if (!team.ok) return team;
+      const email = typeof body.email === 'string' ? normaliseEmail(body.email) : '';
+      const existing = email ? await repo.findAccountByEmail(db, email) : null;
+      if (existing) {
+        if (!(await repo.addMembership(db, team.id, existing.id))) {
+          return {
+            ok: false,
+            status: 409,
+            error: `${existing.name} is already in this team.`,
+            fields: { email: `${existing.name} is already in this team` },
+          };
+        }
+        await audit(user, 'member.add', existing.id, { neighbourhoodId: team.id, existing: true });
+        return { ok: true, id: existing.id, created: false, temporaryPassword: null };
+      }
+      const problems = memberProblems(body);
+      if (Object.keys(problems).length > 0) return invalid(problems);
+      const password = temporaryPassword();
+      const organisation = typeof body.organisation === 'string' ? body.organisation.trim() : '';
+      try {
+        const id = await repo.createAccount(db, team.id, {
+          name: (body.name as string).trim(),
+          email,
+          role: body.role as Role,
+          organisation: organisation || null,
+          passwordHash: await hashPassword(password),
+        });
+        await audit(user, 'member.add', id, { neighbourhoodId: team.id, existing: false });
+        return { ok: true, id, created: true, temporaryPassword: password };
+      } catch (error) {
+        // Someone added the same email a moment ago.
+        if (!isUniqueViolation(error)) throw error;
+        const taken = 'An account with this email was added just now. Add it again as existing';
+        return { ok: false, status: 409, error: `${taken}.`, fields: { email: taken } };
+      }
+    },
+
+    async update(user, memberId, body) {
+      if (!mayManageTeam(user.role)) return ONLY_ADMINS;
+      if (!isUuid(memberId)) return NO_MEMBER;
+      const rows = await repo.membershipsOf(db, memberId, teamsOf(user));
+      if (rows.length === 0) return NO_MEMBER;
+      const { role, canChair } = body;
+      if (role === undefined && canChair === undefined) {
+        return invalid({ role: 'Send a role, or canChair as true or false' });
+      }
+      const fields: Record<string, string> = {};
+      const problem = role === undefined ? null : roleProblem(role);
+      if (problem) fields.role = problem;
+      if (canChair !== undefined && typeof canChair !== 'boolean') {
+        fields.canChair = 'Say whether they may chair: true or false';
+      }
+      if (Object.keys(fields).length > 0) return invalid(fields);
+
+      if (typeof role === 'string' && isRole(role) && role !== rows[0]!.role) {
+        const why = memberChangeProblem(user, { id: memberId }, 'role');
+        if (why) return refused(why);
+        await repo.setRole(db, memberId, role);
+        await audit(user, 'member.role', memberId, { from: rows[0]!.role, to: role });
+        accessChanged();
+      }
+      if (typeof canChair === 'boolean') {
+        const team = teamFor(
+          body.neighbourhoodId,
+          rows.map((r) => r.neighbourhoodId),
+        );
+        if (!team.ok) return team;
+        const row = rows.find((r) => r.neighbourhoodId === team.id)!;
+        if (row.canChair !== canChair) {
+          await repo.setCanChair(db, team.id, memberId, canChair);
+          await audit(user, 'member.chair', memberId, { neighbourhoodId: team.id, canChair });
+        }
+      }
+      const members = await repo.membershipsOf(db, memberId, teamsOf(user));
+      return { ok: true, members: members.map(view) };
+    },
+
+    async remove(user, memberId, neighbourhoodId) {
+      if (!mayManageTeam(user.role)) return ONLY_ADMINS;
+      if (!isUuid(memberId) || !isUuid(neighbourhoodId)) return NO_MEMBER;
+      const rows = await repo.membershipsOf(db, memberId, teamsOf(user));
+      if (!rows.some((r) => r.neighbourhoodId === neighbourhoodId)) return NO_MEMBER;
+      const why = memberChangeProblem(user, { id: memberId }, 'remove');
+      if (why) return refused(why);
+      await repo.removeMembership(db, neighbourhoodId, memberId);
+      await audit(user, 'member.remove', memberId, { neighbourhoodId });
+      accessChanged();
+      return { ok: true };
+    },
+  };
+
+  function audit(
+    user: User,
+    action: 'member.add' | 'member.role' | 'member.chair' | 'member.remove',
+    memberId: string,
+    detail: Record<string, unknown>,
+  ) {
+    return recordAudit(db, {
+      userId: user.id,
+      action,
+      entityType: 'user',
+      entityId: memberId,
+      detail,
+    });
+  }
+}

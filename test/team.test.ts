@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clinicalPlanDocument, CloseCode, sharedPlanDocument } from '@careweave/shared';
+import { getJson, me, send } from './support/api.js';
+import {
+  closeCodeOf,
+  firstMessage,
+  get,
+  listPeople,
+  login,
+  openRaw,
+  postLogin,
+} from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import { startServer, type TestServer } from './support/server.js';
+
+/** One membership from `GET /api/team/members`. */
+interface Membership {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  roleLabel: string;
+  organisation: string | null;
+  neighbourhoodId: string;
+  neighbourhood: string;
+  canChair: boolean;
+}
+interface Added {
+  id: string;
+  created: boolean;
+  temporaryPassword: string | null;
+}
+
+describe(`managing the team (${databaseBackend})`, () => {
+  let server: TestServer;
+  let adminCookie: string;
+  let admin: Awaited<ReturnType<typeof me>>;
+  beforeAll(async () => {
+    server = await startServer();
+    adminCookie = await login(server.url, 'admin@demo.test');
+    admin = await me(server.url, adminCookie);
+  });
+
+  const members = () => getJson<Membership[]>(server.url, '/api/team/members', adminCookie);
+  const teamId = () => admin.neighbourhoods[0]!.id;
+  let serial = 0;
+  /** A new member added by the administrator, signed in with their temporary password. */
+  async function addMember(role: string, name = `Robin Test ${++serial}`) {
+    const email = `robin.test.${serial}.${Date.now()}@demo.test`;
+    const res = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      name,
+      email: email.toUpperCase(),
+      role,
+      organisation: 'Heatons Practice',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const added = (await res.json()) as Added;
+    const cookie = await login(server.url, email, added.temporaryPassword!);
+    return { ...added, email, name, cookie };
+  }
+
+  it('lists the administrator’s team with roles, organisations and who may chair', async () => {
+    const list = await members();
+    const gp = list.find((m) => m.email === 'gp@demo.test')!;
+    expect(gp).toMatchObject({ role: 'gp_lead', roleLabel: 'GP lead', neighbourhoodId: teamId() });
+    expect(list.find((m) => m.email === 'partner@demo.test')).toMatchObject({
+      roleLabel: 'Voluntary-sector partner',
+      canChair: false,
+    });
+    expect(list.map((m) => m.email)).toContain('admin@demo.test');
+    expect(list.every((m) => m.neighbourhood === admin.neighbourhoods[0]!.name)).toBe(true);
+  });
+
+  it('refuses everyone but an administrator (403)', async () => {
+    const gp = await me(server.url, await login(server.url, 'gp@demo.test'));
+    for (const email of ['gp@demo.test', 'partner@demo.test', 'nurse@demo.test']) {
+      const cookie = await login(server.url, email);
+      expect((await get(server.url, '/api/team/members', cookie)).status).toBe(403);
+      const post = { name: 'Someone Test', email: 'someone@demo.test', role: 'gp' };
+      expect((await send(server.url, 'POST', '/api/team/members', cookie, post)).status).toBe(403);
+      const patch = await send(server.url, 'PATCH', `/api/team/members/${gp.id}`, cookie, {
+        role: 'gp',
+      });
+      expect(patch.status).toBe(403);
+      const path = `/api/team/members/${gp.id}/neighbourhoods/${teamId()}`;
+      expect((await send(server.url, 'DELETE', path, cookie, {})).status).toBe(403);
+    }
+    expect((await members()).find((m) => m.id === gp.id)?.role).toBe('gp_lead');
+  });
+
+  it('adds a new account with a temporary password, and an existing one by email', async () => {
+    const added = await addMember('nurse');
+    expect(added.temporaryPassword).toMatch(/^[\w-]{16}$/);
+    expect(await me(server.url, added.cookie)).toMatchObject({
+      email: added.email,
+      role: 'nurse',
+      neighbourhoods: [{ id: teamId() }],
+    });
+    expect((await listPeople(server.url, added.cookie)).length).toBeGreaterThan(0);
+
+    // The same email in another case is the same account, already in the team.
+    const again = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      email: added.email.toUpperCase(),
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { fields: object }).fields).toHaveProperty('email');
+
+    // Out of the team, then back in as the existing account, with its own password.
+    const path = `/api/team/members/${added.id}/neighbourhoods/${teamId()}`;
+    expect((await send(server.url, 'DELETE', path, adminCookie, {})).status).toBe(204);
+    expect(await listPeople(server.url, added.cookie)).toEqual([]);
+    const back = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      email: added.email,
+    });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual({ id: added.id, created: false, temporaryPassword: null });
+    expect((await listPeople(server.url, added.cookie)).length).toBeGreaterThan(0);
+  });
+
+  it('says what is wrong with each field of a new member', async () => {
+    const res = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      name: '',
+      email: 'not-an-email',
+      role: 'wizard',
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { fields: Record<string, string> };
+    expect(Object.keys(body.fields).sort()).toEqual(['email', 'name', 'role']);
+  });
+
+  it('changes a member’s role and who may chair, and audits each change', async () => {
+    const member = await addMember('gp');
+    const patch = (body: object) =>
+      send(server.url, 'PATCH', `/api/team/members/${member.id}`, adminCookie, body);
+    const changed = await patch({ role: 'pharmacist', canChair: true });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    expect(await changed.json()).toEqual([
+      expect.objectContaining({ id: member.id, role: 'pharmacist', canChair: true }),
+    ]);
+    expect((await me(server.url, member.cookie)).role).toBe('pharmacist');
+    expect((await patch({ canChair: false })).status).toBe(200);
+    expect((await members()).find((m) => m.id === member.id)?.canChair).toBe(false);
+
+    const bad = await patch({ role: 'wizard', canChair: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { fields: object }).fields).sort()).toEqual([
+      'canChair',
+      'role',
+    ]);
+
+    const trail = await getJson<{
+      entries: { action: string; entityId: string; detail: object }[];
+    }>(server.url, '/api/audit', adminCookie);
+    const about = trail.entries
+      .filter((e) => e.entityId === member.id && e.action.startsWith('member.'))
+      .map((e) => e.action);
+    expect(about).toEqual(['member.chair', 'member.chair', 'member.role', 'member.add']);
+    expect(trail.entries.find((e) => e.action === 'member.role')?.detail).toEqual({
+      from: 'gp',
+      to: 'pharmacist',
+    });
+  });
+
+  it('does not let an administrator change their own role or remove themselves', async () => {
+    const own = await send(server.url, 'PATCH', `/api/team/members/${admin.id}`, adminCookie, {
+      role: 'gp',
+    });
+    expect(own.status).toBe(403);
+    const path = `/api/team/members/${admin.id}/neighbourhoods/${teamId()}`;
+    expect((await send(server.url, 'DELETE', path, adminCookie, {})).status).toBe(403);
+    expect((await me(server.url, adminCookie)).role).toBe('admin');
+    expect((await members()).some((m) => m.id === admin.id)).toBe(true);
+  });
+
+  it('keeps an administrator of another team out of this one', async () => {
+    const other = await addMember('admin');
+    const path = (id: string) => `/api/team/members/${id}/neighbourhoods/${teamId()}`;
+    expect((await send(server.url, 'DELETE', path(other.id), adminCookie, {})).status).toBe(204);
+    // An administrator who shares no team with these members.
+    const gp = (await members()).find((m) => m.email === 'gp@demo.test')!;
+    expect(await getJson(server.url, '/api/team/members', other.cookie)).toEqual([]);
+    const patch = await send(server.url, 'PATCH', `/api/team/members/${gp.id}`, other.cookie, {
+      role: 'gp',
+    });
+    expect(patch.status).toBe(404);
+    expect((await send(server.url, 'DELETE', path(gp.id), other.cookie, {})).status).toBe(404);
+    const join = await send(server.url, 'POST', '/api/team/members', other.cookie, {
+      email: other.email,
+      neighbourhoodId: teamId(),
+    });
+    expect(join.status).toBe(400);
+    expect((await members()).find((m) => m.id === gp.id)).toMatchObject({ role: 'gp_lead' });
+  });
+
+  it('closes a removed member’s open plan at once, and a demoted one’s clinical record', async () => {
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const planId = (await listPeople(server.url, gpCookie))[0]!.planId;
+    const removed = await addMember('nurse');
+    const demoted = await addMember('nurse');
+    const removedOpen = openRaw(server.wsUrl, sharedPlanDocument(planId), {
+      cookie: removed.cookie,
+    });
+    const demotedOpen = openRaw(server.wsUrl, clinicalPlanDocument(planId), {
+      cookie: demoted.cookie,
+    });
+    await Promise.all([firstMessage(removedOpen), firstMessage(demotedOpen)]);
+    // Well inside the 30 s heartbeat.
+    const removedClosed = closeCodeOf(removedOpen, 5_000);
+    const demotedClosed = closeCodeOf(demotedOpen, 5_000);
+
+    const path = `/api/team/members/${removed.id}/neighbourhoods/${teamId()}`;
+    expect((await send(server.url, 'DELETE', path, adminCookie, {})).status).toBe(204);
+    expect((await removedClosed).code).toBe(CloseCode.Forbidden);
+    const role = await send(server.url, 'PATCH', `/api/team/members/${demoted.id}`, adminCookie, {
+      role: 'voluntary_partner',
+    });
+    expect(role.status).toBe(200);
+    expect((await demotedClosed).code).toBe(CloseCode.Forbidden);
+    expect((await postLogin(server.url, removed.email, removed.temporaryPassword!)).status).toBe(
+      200,
+    );
+  });
+});
