@@ -34,6 +34,7 @@ export interface TeamMembership {
 /** A member added: a new account comes with its temporary password, shown this once. */
 export interface AddedMember {
   id: string;
+  name: string;
   created: boolean;
   temporaryPassword: string | null;
 }
@@ -121,22 +122,29 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
           };
         }
         await audit(user, 'member.add', existing.id, { neighbourhoodId: team.id, existing: true });
-        return { ok: true, id: existing.id, created: false, temporaryPassword: null };
+        return {
+          ok: true,
+          id: existing.id,
+          name: existing.name,
+          created: false,
+          temporaryPassword: null,
+        };
       }
       const problems = memberProblems(body);
       if (Object.keys(problems).length > 0) return invalid(problems);
       const password = temporaryPassword();
       const organisation = typeof body.organisation === 'string' ? body.organisation.trim() : '';
+      const name = (body.name as string).trim();
       try {
         const id = await repo.createAccount(db, team.id, {
-          name: (body.name as string).trim(),
+          name,
           email,
           role: body.role as Role,
           organisation: organisation || null,
           passwordHash: await hashPassword(password),
         });
         await audit(user, 'member.add', id, { neighbourhoodId: team.id, existing: false });
-        return { ok: true, id, created: true, temporaryPassword: password };
+        return { ok: true, id, name, created: true, temporaryPassword: password };
       } catch (error) {
         // Someone added the same email a moment ago.
         if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
+import { me } from '../support/api.js';
+import { login } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+describe(`the Team page (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  it('lets an administrator add a member, change their role and chair, and remove them', async () => {
+    const browser = await launchBrowser();
+    const admin = await signIn(browser, server, 'admin@demo.test');
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Team' })
+      .click();
+    await admin.getByRole('heading', { name: 'Team', level: 1 }).waitFor({ timeout: STEP_MS });
+    const gpRole = admin.getByRole('row', { name: /gp@demo\.test/ }).getByRole('combobox');
+    expect(await gpRole.inputValue()).toBe('gp_lead');
+
+    await admin.getByRole('link', { name: 'Add a member' }).click();
+    await admin.getByRole('button', { name: 'Add member' }).click();
+    const summary = admin.getByRole('alert');
+    await summary
+      .getByRole('link', { name: 'Enter the email address' })
+      .waitFor({ timeout: STEP_MS });
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Enter the email address',
+      'Enter the name',
+      'Choose a role',
+    ]);
+
+    const email = `sam.page.${Date.now()}@demo.test`;
+    await admin.getByLabel('Email address').fill(email);
+    await admin.getByLabel('Full name').fill('Sam Page');
+    await admin.getByLabel('Role').selectOption({ label: 'Practice nurse' });
+    await admin.getByLabel('Organisation (optional)').fill('Heatons Practice');
+    await admin.getByRole('button', { name: 'Add member' }).click();
+    await admin
+      .getByRole('heading', { name: 'Sam Page is in the team' })
+      .waitFor({ timeout: STEP_MS });
+    const password = await admin.getByTestId('temporary-password').innerText();
+    const samCookie = await login(server.url, email, password);
+    expect((await me(server.url, samCookie)).role).toBe('nurse');
+
+    await admin.goto('/team', { waitUntil: 'networkidle' });
+    const row = admin.getByRole('row', { name: /Sam Page/ });
+    await row.getByLabel('Role of Sam Page').selectOption({ label: 'Pharmacist' });
+    await row.getByRole('button', { name: 'Change role of Sam Page' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Sam Page is now Pharmacist' }).waitFor({
+      state: 'attached',
+      timeout: STEP_MS,
+    });
+    await expect.poll(() => me(server.url, samCookie).then((m) => m.role)).toBe('pharmacist');
+
+    await row.getByRole('button', { name: /Let chair/ }).click();
+    await row.getByRole('button', { name: /Stop chairing/ }).waitFor({ timeout: STEP_MS });
+
+    await row.getByRole('button', { name: 'Remove Sam Page from the team' }).click();
+    await expect
+      .poll(() => admin.getByRole('row', { name: /Sam Page/ }).count(), {
+        timeout: STEP_MS,
+      })
+      .toBe(0);
+    expect((await me(server.url, samCookie)).neighbourhoods).toEqual([]);
+  });
+
+  it('refuses anyone else with a clear message, and offers them no Team link', async () => {
+    const browser = await launchBrowser();
+    const nurse = await signIn(browser, server, 'nurse@demo.test');
+    const nav = nurse.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Team' }).count()).toBe(0);
+    const res = await nurse.goto('/team');
+    expect(res?.status()).toBe(403);
+    await nurse
+      .getByText('Only a team administrator can manage the team')
+      .waitFor({ timeout: STEP_MS });
+  });
+});

@@ -1,0 +1,39 @@
+import { fail } from '@sveltejs/kit';
+import { runtime } from '@careweave/server/runtime';
+import { requireTeamAdmin } from '$lib/server/team-admin';
+import type { Actions, PageServerLoad } from './$types';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const user = requireTeamAdmin(locals, url);
+  return { neighbourhoods: user.neighbourhoods };
+};
+
+export const actions: Actions = {
+  add: async ({ locals, url, request }) => {
+    const user = requireTeamAdmin(locals, url);
+    const form = await request.formData();
+    const values = {
+      name: text(form, 'name'),
+      email: text(form, 'email'),
+      role: text(form, 'role'),
+      organisation: text(form, 'organisation'),
+      neighbourhoodId: text(form, 'neighbourhoodId'),
+    };
+    const result = await runtime().team.add(user, values);
+    if (!result.ok) {
+      // The service only checks the rest once the email is not an existing account's.
+      const errors = result.fields ?? { email: result.error };
+      return fail(result.status, { values, errors });
+    }
+    // The temporary password goes in this one answer and nowhere else.
+    return {
+      added: {
+        name: result.name,
+        created: result.created,
+        temporaryPassword: result.temporaryPassword,
+      },
+    };
+  },
+};
