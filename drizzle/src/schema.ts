@@ -42,6 +42,8 @@ export const users = pgTable('users', {
     onDelete: 'set null',
   }),
   passwordHash: text('password_hash').notNull(),
+  /** Signed in with a temporary password: asked for a password of their own first. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -28,3 +28,4 @@ export * from './measures/follow-up.js';
 export * from './measures/change.js';
 export * from './referrals/referrals.js';
 export * from './team.js';
+export * from './passwords.js';

@@ -6,6 +6,8 @@ import { signInPath } from '$lib/server/guard';
 import { readableForm } from '$lib/server/form-request';
 
 const PUBLIC_PATHS = new Set(['/login']);
+const CHANGE_PASSWORD = '/account/password';
+const CHANGE_PASSWORD_PATHS = new Set([CHANGE_PASSWORD, '/logout']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const token = sessionToken(event.cookies);
@@ -22,6 +24,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   if (!session && !PUBLIC_PATHS.has(event.url.pathname)) {
     redirect(303, signInPath(event.url));
+  }
+  // A temporary password was shown to an administrator: its holder chooses their own first.
+  if (session?.user.mustChangePassword && !CHANGE_PASSWORD_PATHS.has(event.url.pathname)) {
+    redirect(303, CHANGE_PASSWORD);
   }
   const request = await readableForm(event.request);
   if (request instanceof Response) return request;

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@careweave/db';
+import { passwordChangeProblems } from '@careweave/shared';
+import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { clearLoginAttempts, countLoginAttempt } from '../repo/login-attempts.js';
-import { findCredentials, findUser, type User } from '../repo/users.js';
+import {
+  findCredentials,
+  findUser,
+  passwordHashOf,
+  setPasswordHash,
+  type User,
+} from '../repo/users.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './session-service.js';
 
@@ -15,6 +23,8 @@ export type LoginResult =
 export interface AuthService {
   login(email: string, password: string, clientAddress: string): Promise<LoginResult>;
   logout(token: string | undefined, userId: string | null): Promise<void>;
+  /** The user's own password: the current one, and the new one twice. */
+  changePassword(user: User, body: Record<string, unknown>): Promise<Outcome<object>>;
 }
 
 export function createAuthService(
@@ -75,6 +85,26 @@ export function createAuthService(
         signedOut();
         await recordAudit(db, { userId, action: 'logout', entityType: 'user', entityId: userId });
       }
+    },
+
+    async changePassword(user, body) {
+      const fields = passwordChangeProblems(body);
+      if (Object.keys(fields).length > 0) {
+        return { ok: false, status: 400, error: 'Check the fields marked.', fields };
+      }
+      const stored = await passwordHashOf(db, user.id);
+      if (!stored || !(await verifyPassword(stored, body.current as string))) {
+        const current = 'Your current password is not right';
+        return { ok: false, status: 400, error: `${current}.`, fields: { current } };
+      }
+      await setPasswordHash(db, user.id, await hashPassword(body.next as string));
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'password.change',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return { ok: true };
     },
   };
 }

@@ -22,6 +22,7 @@ import type { Rooms } from '../collab/rooms.js';
 import { collabRoute } from './collab-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { fail, onError } from './errors.js';
+import { jsonObject, unwrap } from './outcomes.js';
 import { refuseCrossSiteWrites } from './origin.js';
 import { auditRoutes } from './audit-routes.js';
 import { dashboardRoutes } from './dashboard-routes.js';
@@ -111,6 +112,12 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get('/api/me', requireUser, (c) => c.json(c.var.user));
+
+  app.post('/api/me/password', requireUser, async (c) => {
+    const body = await jsonObject(c.req.raw, 'current, next and confirm');
+    unwrap(await auth.changePassword(c.var.user, body));
+    return c.body(null, 204);
+  });
 
   app.route('/api', planRoutes(deps, requireUser));
   app.route('/api', versionRoutes(deps, requireUser));

@@ -26,7 +26,8 @@ export type AuditAction =
   | 'member.add'
   | 'member.role'
   | 'member.chair'
-  | 'member.remove';
+  | 'member.remove'
+  | 'password.change';
 
 /** Appends one audit event; the app offers no way to change or delete them. */
 export async function recordAudit(

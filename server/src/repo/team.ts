@@ -123,7 +123,10 @@ export async function createAccount(
   },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(users).values(account).returning({ id: users.id });
+    const [row] = await tx
+      .insert(users)
+      .values({ ...account, mustChangePassword: true })
+      .returning({ id: users.id });
     await tx.insert(teamMembers).values({ neighbourhoodId, userId: row!.id });
     return row!.id;
   });

@@ -14,6 +14,8 @@ export interface User {
   /** The provider organisation a voluntary-sector partner works for, if any. */
   providerId: string | null;
   neighbourhoods: { id: string; name: string }[];
+  /** Signed in with a temporary password, and must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 function toRole(value: string): Role {
@@ -28,6 +30,20 @@ export async function findCredentials(db: Db, email: string) {
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
+}
+
+/** The user's password hash, or null when there is no such user. */
+export async function passwordHashOf(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id));
+  return row?.passwordHash ?? null;
+}
+
+/** Stores a new password hash; one the member chose themselves lifts the need to change it. */
+export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, id));
 }
 
 /** A user with their neighbourhood teams, or null. */
@@ -66,6 +82,7 @@ export async function findUsers(db: Db, ids: string[]): Promise<User[]> {
     organisation: row.organisation,
     providerId: row.providerId,
     neighbourhoods: teamsOf.get(row.id) ?? [],
+    mustChangePassword: row.mustChangePassword,
   }));
 }
 

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { me, send } from './support/api.js';
+import { login, postLogin } from './support/clients.js';
+import { databaseBackend } from './support/database.js';
+import { startServer, type TestServer } from './support/server.js';
+
+describe(`changing one's own password (${databaseBackend})`, () => {
+  let server: TestServer;
+  let adminCookie: string;
+  beforeAll(async () => {
+    server = await startServer();
+    adminCookie = await login(server.url, 'admin@demo.test');
+  });
+
+  /** A new member, added by the administrator, with their temporary password. */
+  async function newMember() {
+    const email = `pat.pass.${Date.now()}@demo.test`;
+    const res = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      name: 'Pat Pass',
+      email,
+      role: 'care_navigator',
+    });
+    expect(res.status).toBe(201);
+    const { temporaryPassword } = (await res.json()) as { temporaryPassword: string };
+    return { email, temporaryPassword, cookie: await login(server.url, email, temporaryPassword) };
+  }
+  const change = (cookie: string, body: object) =>
+    send(server.url, 'POST', '/api/me/password', cookie, body);
+
+  it('asks whoever signed in with a temporary password for their own, then stops asking', async () => {
+    const member = await newMember();
+    expect((await me(server.url, member.cookie)) as object).toMatchObject({
+      mustChangePassword: true,
+    });
+    const next = 'pat chose this one';
+    const res = await change(member.cookie, {
+      current: member.temporaryPassword,
+      next,
+      confirm: next,
+    });
+    expect(res.status, await res.clone().text()).toBe(204);
+    expect((await me(server.url, member.cookie)) as object).toMatchObject({
+      mustChangePassword: false,
+    });
+    expect((await postLogin(server.url, member.email, member.temporaryPassword)).status).toBe(401);
+    expect((await postLogin(server.url, member.email, next)).status).toBe(200);
+    expect((await me(server.url, adminCookie)) as object).toMatchObject({
+      mustChangePassword: false,
+    });
+  });
+
+  it('says what is wrong with each field, and keeps the password when anything is', async () => {
+    const member = await newMember();
+    const cases: [object, string[]][] = [
+      [{}, ['current', 'next']],
+      [{ current: member.temporaryPassword, next: 'short', confirm: 'short' }, ['next']],
+      [
+        { current: member.temporaryPassword, next: 'long enough now', confirm: 'other' },
+        ['confirm'],
+      ],
+      [
+        { current: 'not the password', next: 'long enough now', confirm: 'long enough now' },
+        ['current'],
+      ],
+    ];
+    for (const [body, fields] of cases) {
+      const res = await change(member.cookie, body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { fields: Record<string, string> };
+      expect(Object.keys(answer.fields).sort()).toEqual(fields);
+    }
+    expect((await postLogin(server.url, member.email, member.temporaryPassword)).status).toBe(200);
+  });
+
+  it('is audited', async () => {
+    const cookie = await login(server.url, 'navigator@demo.test');
+    const next = 'navigator new phrase';
+    expect((await change(cookie, { current: 'careweave-demo', next, confirm: next })).status).toBe(
+      204,
+    );
+    const navigator = await me(server.url, cookie);
+    const trail = (await (
+      await fetch(`${server.url}/api/audit?userId=${navigator.id}`, {
+        headers: { cookie: adminCookie },
+      })
+    ).json()) as { entries: { action: string }[] };
+    expect(trail.entries[0]?.action).toBe('password.change');
+  });
+});

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { runtime } from '@careweave/server/runtime';
+import { requireUser } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  return { temporary: user.mustChangePassword, changed: url.searchParams.has('changed') };
+};
+
+export const actions: Actions = {
+  change: async ({ locals, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const field = (name: string) => String(form.get(name) ?? '');
+    const result = await runtime().auth.changePassword(user, {
+      current: field('current'),
+      next: field('next'),
+      confirm: field('confirm'),
+    });
+    // Passwords are never sent back to the page, not even the ones typed.
+    if (!result.ok) return fail(result.status, { errors: result.fields ?? { next: result.error } });
+    redirect(303, '/account/password?changed');
+  },
+};
