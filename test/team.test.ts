@@ -172,6 +172,34 @@ describe(`managing the team (${databaseBackend})`, () => {
     expect((await members()).some((m) => m.id === admin.id)).toBe(true);
   });
 
+  it('leaves one administrator when two demote each other at once', async () => {
+    const other = await addMember('admin');
+    const demote = (cookie: string, id: string) =>
+      send(server.url, 'PATCH', `/api/team/members/${id}`, cookie, { role: 'gp' });
+    const answers = await Promise.all([
+      demote(adminCookie, other.id),
+      demote(other.cookie, admin.id),
+    ]);
+    // The second finds it is no longer an administrator (403), or the first the last one (409).
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const admins = (
+      await getJson<Membership[]>(server.url, '/api/team/members', adminCookie).catch(() =>
+        getJson<Membership[]>(server.url, '/api/team/members', other.cookie),
+      )
+    ).filter((m) => m.role === 'admin');
+    expect(admins).toHaveLength(1);
+    // Put things back for the tests after this one.
+    const [left] = admins;
+    if (left!.id !== admin.id) {
+      const back = await send(server.url, 'PATCH', `/api/team/members/${admin.id}`, other.cookie, {
+        role: 'admin',
+      });
+      expect(back.status).toBe(200);
+    }
+  });
+
   it('keeps an administrator of another team out of this one', async () => {
     const other = await addMember('admin');
     const path = (id: string) => `/api/team/members/${id}/neighbourhoods/${teamId()}`;

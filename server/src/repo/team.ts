@@ -131,3 +131,56 @@ export async function createAccount(
     return row!.id;
   });
 }
+
+/**
+ * Runs `work` in a transaction holding these teams' rows locked (in id order, so two changes
+ * never wait on each other), so changes to one team's administrators take turns in every
+ * process and each reads what the one before it wrote. `work` must use only `tx`.
+ */
+export async function withTeamsLocked<T>(
+  db: Db,
+  neighbourhoodIds: string[],
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: neighbourhoods.id })
+      .from(neighbourhoods)
+      .where(inArray(neighbourhoods.id, neighbourhoodIds))
+      .orderBy(asc(neighbourhoods.id))
+      .for('update');
+    return work(tx);
+  });
+}
+
+/** The teams, of those given, whose only administrator is this user. */
+export async function teamsOnlyAdministeredBy(
+  db: Db,
+  userId: string,
+  neighbourhoodIds: string[],
+): Promise<string[]> {
+  if (neighbourhoodIds.length === 0) return [];
+  const admins = await db
+    .select({ neighbourhood: neighbourhoods.name, userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId))
+    .where(and(inArray(teamMembers.neighbourhoodId, neighbourhoodIds), eq(users.role, 'admin')));
+  const others = new Set(admins.filter((a) => a.userId !== userId).map((a) => a.neighbourhood));
+  return [...new Set(admins.map((a) => a.neighbourhood))].filter((name) => !others.has(name));
+}
+
+/** The user's role now, or null. */
+export async function roleOf(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  return row?.role ?? null;
+}
+
+/** Every team the user belongs to. */
+export async function teamIdsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: teamMembers.neighbourhoodId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
+  return rows.map((r) => r.id);
+}

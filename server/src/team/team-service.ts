@@ -16,6 +16,7 @@ import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { isUniqueViolation } from '../repo/people.js';
 import * as repo from '../repo/team.js';
+import { changeRole, removeMember } from './team-changes.js';
 import type { User } from '../repo/users.js';
 
 /** One membership as `GET /api/team/members` answers it. */
@@ -170,19 +171,28 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       }
       if (Object.keys(fields).length > 0) return invalid(fields);
 
+      // Which team a chair change is for is settled before anything changes.
+      const team =
+        typeof canChair === 'boolean'
+          ? teamFor(
+              body.neighbourhoodId,
+              rows.map((r) => r.neighbourhoodId),
+            )
+          : null;
+      if (team && !team.ok) return team;
+
       if (typeof role === 'string' && isRole(role) && role !== rows[0]!.role) {
         const why = memberChangeProblem(user, { id: memberId }, 'role');
         if (why) return refused(why);
-        await repo.setRole(db, memberId, role);
-        await audit(user, 'member.role', memberId, { from: rows[0]!.role, to: role });
+        const changed = await changeRole(db, user.id, {
+          id: memberId,
+          from: rows[0]!.role,
+          to: role,
+        });
+        if (!changed.ok) return changed;
         accessChanged();
       }
-      if (typeof canChair === 'boolean') {
-        const team = teamFor(
-          body.neighbourhoodId,
-          rows.map((r) => r.neighbourhoodId),
-        );
-        if (!team.ok) return team;
+      if (team?.ok && typeof canChair === 'boolean') {
         const row = rows.find((r) => r.neighbourhoodId === team.id)!;
         if (row.canChair !== canChair) {
           await repo.setCanChair(db, team.id, memberId, canChair);
@@ -200,8 +210,8 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (!rows.some((r) => r.neighbourhoodId === neighbourhoodId)) return NO_MEMBER;
       const why = memberChangeProblem(user, { id: memberId }, 'remove');
       if (why) return refused(why);
-      await repo.removeMembership(db, neighbourhoodId, memberId);
-      await audit(user, 'member.remove', memberId, { neighbourhoodId });
+      const removed = await removeMember(db, user.id, memberId, neighbourhoodId);
+      if (!removed.ok) return removed;
       accessChanged();
       return { ok: true };
     },
@@ -209,7 +219,7 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
 
   function audit(
     user: User,
-    action: 'member.add' | 'member.role' | 'member.chair' | 'member.remove',
+    action: 'member.add' | 'member.chair',
     memberId: string,
     detail: Record<string, unknown>,
   ) {
