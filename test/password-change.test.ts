@@ -72,6 +72,28 @@ describe(`changing one's own password (${databaseBackend})`, () => {
     expect((await postLogin(server.url, member.email, member.temporaryPassword)).status).toBe(200);
   });
 
+  it('signs the account out elsewhere once changed, and limits tries at the current one', async () => {
+    const member = await newMember();
+    const elsewhere = await login(server.url, member.email, member.temporaryPassword);
+    const next = 'pat chose another';
+    const body = { current: member.temporaryPassword, next, confirm: next };
+    expect((await change(member.cookie, body)).status).toBe(204);
+    expect((await send(server.url, 'POST', '/api/me/password', elsewhere, body)).status).toBe(401);
+    expect((await me(server.url, member.cookie)).email).toBe(member.email);
+
+    const guess = { current: 'a guess at it', next: 'long enough now', confirm: 'long enough now' };
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await change(member.cookie, guess)).status);
+    expect(statuses).toEqual([...Array(10).fill(400), 429]);
+    // Even the right one, until the window ends.
+    const later = 'pat tries a third';
+    const refused = await change(member.cookie, { current: next, next: later, confirm: later });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      fields: { current: expect.stringMatching(/^Too many tries at your current password/) },
+    });
+  });
+
   it('is audited', async () => {
     const cookie = await login(server.url, 'navigator@demo.test');
     const next = 'navigator new phrase';

@@ -5,7 +5,7 @@ export type Outcome<T> =
   | ({ ok: true } & T)
   | {
       ok: false;
-      status: 400 | 403 | 404 | 409;
+      status: 400 | 403 | 404 | 409 | 429;
       error: string;
       fields?: Record<string, string>;
     };

@@ -23,8 +23,15 @@ export type LoginResult =
 export interface AuthService {
   login(email: string, password: string, clientAddress: string): Promise<LoginResult>;
   logout(token: string | undefined, userId: string | null): Promise<void>;
-  /** The user's own password: the current one, and the new one twice. */
-  changePassword(user: User, body: Record<string, unknown>): Promise<Outcome<object>>;
+  /**
+   * The user's own password: the current one, and the new one twice. Tries at the current one
+   * count like sign-in attempts; once changed, the user's other sessions end.
+   */
+  changePassword(
+    user: User,
+    token: string | undefined,
+    body: Record<string, unknown>,
+  ): Promise<Outcome<object>>;
 }
 
 export function createAuthService(
@@ -87,17 +94,32 @@ export function createAuthService(
       }
     },
 
-    async changePassword(user, body) {
+    async changePassword(user, token, body) {
       const fields = passwordChangeProblems(body);
       if (Object.keys(fields).length > 0) {
         return { ok: false, status: 400, error: 'Check the fields marked.', fields };
+      }
+      // A session left open must not become a way to guess the password behind it.
+      const key = createHash('sha256').update(`password-change|${user.id}`).digest('hex');
+      const at = now();
+      const window = await countLoginAttempt(db, key, at, windowMs);
+      if (window.count > attempts) {
+        const minutes = Math.ceil(
+          (window.windowStart.getTime() + windowMs - at.getTime()) / 60_000,
+        );
+        const current = `Too many tries at your current password: try again in ${Math.max(1, minutes)} minutes`;
+        return { ok: false, status: 429, error: `${current}.`, fields: { current } };
       }
       const stored = await passwordHashOf(db, user.id);
       if (!stored || !(await verifyPassword(stored, body.current as string))) {
         const current = 'Your current password is not right';
         return { ok: false, status: 400, error: `${current}.`, fields: { current } };
       }
+      await clearLoginAttempts(db, key, at, windowMs);
       await setPasswordHash(db, user.id, await hashPassword(body.next as string));
+      // Whoever else was signed in as this user, with the old password, is signed out.
+      await sessions.endOthers(user.id, token);
+      signedOut();
       await recordAudit(db, {
         userId: user.id,
         action: 'password.change',

@@ -2,6 +2,7 @@ import type { Db } from '@careweave/db';
 import { judgeSession, newSessionTimes, type SessionPolicy } from '@careweave/shared';
 import {
   deleteExpiredSessions,
+  deleteOtherSessions,
   deleteSession,
   findSession,
   findSessions,
@@ -31,6 +32,8 @@ export interface SessionService {
   /** The tokens among these whose sessions still hold, without counting this as activity. */
   stillValid(tokens: string[]): Promise<Set<string>>;
   end(token: string | undefined): Promise<void>;
+  /** Ends every session of the user but the one holding `token`. */
+  endOthers(userId: string, token: string | undefined): Promise<void>;
 }
 
 export function createSessionService(
@@ -79,6 +82,10 @@ export function createSessionService(
 
     async end(token) {
       if (token) await deleteSession(db, sessionIdOf(token));
+    },
+
+    async endOthers(userId, token) {
+      await deleteOtherSessions(db, userId, token ? sessionIdOf(token) : null);
     },
   };
 }

@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps) {
 
   app.post('/api/me/password', requireUser, async (c) => {
     const body = await jsonObject(c.req.raw, 'current, next and confirm');
-    unwrap(await auth.changePassword(c.var.user, body));
+    unwrap(await auth.changePassword(c.var.user, getCookie(c, SESSION_COOKIE), body));
     return c.body(null, 204);
   });
 

@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { SessionTimes } from '@careweave/shared';
 
@@ -31,4 +31,10 @@ export async function deleteSession(db: Db, id: string) {
 
 export async function deleteExpiredSessions(db: Db, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Every session of the user except `keepId` (all of them when it is null). */
+export async function deleteOtherSessions(db: Db, userId: string, keepId: string | null) {
+  const theirs = eq(sessions.userId, userId);
+  await db.delete(sessions).where(keepId ? and(theirs, ne(sessions.id, keepId)) : theirs);
 }

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
+import { sessionToken } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -9,11 +10,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  change: async ({ locals, url, request }) => {
+  change: async ({ locals, url, request, cookies }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const field = (name: string) => String(form.get(name) ?? '');
-    const result = await runtime().auth.changePassword(user, {
+    const result = await runtime().auth.changePassword(user, sessionToken(cookies), {
       current: field('current'),
       next: field('next'),
       confirm: field('confirm'),
