@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { me, send } from './support/api.js';
-import { login, postLogin } from './support/clients.js';
+import { CloseCode, sharedPlanDocument } from '@careweave/shared';
+import { closeCodeOf, firstPlanId, get, login, openRaw, postLogin } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import { startServer, type TestServer } from './support/server.js';
 
 describe(`changing one's own password (${databaseBackend})`, () => {
   let server: TestServer;
   let adminCookie: string;
+  let gpCookie: string;
   beforeAll(async () => {
     server = await startServer();
     adminCookie = await login(server.url, 'admin@demo.test');
+    gpCookie = await login(server.url, 'gp@demo.test');
   });
 
   /** A new member, added by the administrator, with their temporary password. */
@@ -32,6 +35,14 @@ describe(`changing one's own password (${databaseBackend})`, () => {
     expect((await me(server.url, member.cookie)) as object).toMatchObject({
       mustChangePassword: true,
     });
+    // Until then, nothing else answers: no API, no document.
+    expect((await get(server.url, '/api/people', member.cookie)).status).toBe(403);
+    const planId = await firstPlanId(server.url, gpCookie);
+    const socket = openRaw(server.wsUrl, sharedPlanDocument(planId), { cookie: member.cookie });
+    expect(await closeCodeOf(socket)).toEqual({
+      code: CloseCode.Forbidden,
+      reason: 'Choose a password of your own first',
+    });
     const next = 'pat chose this one';
     const res = await change(member.cookie, {
       current: member.temporaryPassword,
@@ -44,6 +55,7 @@ describe(`changing one's own password (${databaseBackend})`, () => {
     });
     expect((await postLogin(server.url, member.email, member.temporaryPassword)).status).toBe(401);
     expect((await postLogin(server.url, member.email, next)).status).toBe(200);
+    expect((await get(server.url, '/api/people', member.cookie)).status).toBe(200);
     expect((await me(server.url, adminCookie)) as object).toMatchObject({
       mustChangePassword: false,
     });

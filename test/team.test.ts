@@ -44,7 +44,7 @@ describe(`managing the team (${databaseBackend})`, () => {
   const members = () => getJson<Membership[]>(server.url, '/api/team/members', adminCookie);
   const teamId = () => admin.neighbourhoods[0]!.id;
   let serial = 0;
-  /** A new member added by the administrator, signed in with their temporary password. */
+  /** A new member added by the administrator, signed in, with a password of their own chosen. */
   async function addMember(role: string, name = `Robin Test ${++serial}`) {
     const email = `robin.test.${serial}.${Date.now()}@demo.test`;
     const res = await send(server.url, 'POST', '/api/team/members', adminCookie, {
@@ -56,7 +56,10 @@ describe(`managing the team (${databaseBackend})`, () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const added = (await res.json()) as Added;
     const cookie = await login(server.url, email, added.temporaryPassword!);
-    return { ...added, email, name, cookie };
+    const password = `robin's own ${serial}`;
+    const own = { current: added.temporaryPassword, next: password, confirm: password };
+    expect((await send(server.url, 'POST', '/api/me/password', cookie, own)).status).toBe(204);
+    return { ...added, email, name, cookie, password };
   }
 
   it('lists the administrator’s team with roles, organisations and who may chair', async () => {
@@ -244,8 +247,6 @@ describe(`managing the team (${databaseBackend})`, () => {
     });
     expect(role.status).toBe(200);
     expect((await demotedClosed).code).toBe(CloseCode.Forbidden);
-    expect((await postLogin(server.url, removed.email, removed.temporaryPassword!)).status).toBe(
-      200,
-    );
+    expect((await postLogin(server.url, removed.email, removed.password)).status).toBe(200);
   });
 });

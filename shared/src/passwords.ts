@@ -18,6 +18,8 @@ export function passwordChangeProblems(input: PasswordChangeInput): Record<strin
   const problems: Record<string, string> = {};
   if (typeof input.current !== 'string' || !input.current) {
     problems.current = 'Enter your current password';
+  } else if (input.current.length > PASSWORD_MAX) {
+    problems.current = 'Your current password is not right';
   }
   if (typeof input.next !== 'string' || !input.next) problems.next = 'Enter a new password';
   else if (input.next.length < PASSWORD_MIN) {

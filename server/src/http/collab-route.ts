@@ -34,6 +34,13 @@ export function collabRoute({
         if (!session) {
           return { ok: false, code: CloseCode.Unauthorized, reason: 'Sign in again to continue' };
         }
+        if (session.user.mustChangePassword) {
+          return {
+            ok: false,
+            code: CloseCode.Forbidden,
+            reason: 'Choose a password of your own first',
+          };
+        }
         if (!parseDocumentName(documentName)) {
           return { ok: false, code: CloseCode.Malformed, reason: 'No document has that name' };
         }

@@ -184,11 +184,11 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (typeof role === 'string' && isRole(role) && role !== rows[0]!.role) {
         const why = memberChangeProblem(user, { id: memberId }, 'role');
         if (why) return refused(why);
-        const changed = await changeRole(db, user.id, {
-          id: memberId,
-          from: rows[0]!.role,
-          to: role,
-        });
+        const changed = await changeRole(
+          db,
+          { id: user.id, teams: teamsOf(user) },
+          { id: memberId, to: role },
+        );
         if (!changed.ok) return changed;
         accessChanged();
       }
