@@ -19,8 +19,11 @@ describe(`the Team page (${databaseBackend})`, () => {
       .getByRole('link', { name: 'Team' })
       .click();
     await admin.getByRole('heading', { name: 'Team', level: 1 }).waitFor({ timeout: STEP_MS });
-    const gpRole = admin.getByRole('row', { name: /gp@demo\.test/ }).getByRole('combobox');
-    expect(await gpRole.inputValue()).toBe('gp_lead');
+    const gpRow = admin.getByRole('row', { name: /gp@demo\.test/ });
+    expect(await gpRow.getByRole('combobox').inputValue()).toBe('gp_lead');
+    // A GP lead always chairs: the page says so rather than offering to let them.
+    expect(await gpRow.innerText()).toContain('Yes, as GP lead');
+    expect(await gpRow.getByRole('button', { name: /Let chair/ }).count()).toBe(0);
 
     await admin.getByRole('link', { name: 'Add a member' }).click();
     await admin.getByRole('button', { name: 'Add member' }).click();
