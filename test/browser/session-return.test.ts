@@ -15,6 +15,21 @@ async function endSession(context: BrowserContext): Promise<void> {
   expect(out.status()).toBe(200);
 }
 
+/**
+ * Types `words` at the end of "What matters to me" while offline, then ends the session and comes
+ * back online, waiting until the page says the session has ended.
+ */
+async function typeOfflineThenLoseSession(page: Page, words: string): Promise<void> {
+  await page.context().setOffline(true);
+  await editorOf(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(words);
+  await statusOf(page).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 10_000 });
+  await endSession(page.context());
+  await page.context().setOffline(false);
+  await statusOf(page).filter({ hasText: 'Your session has ended' }).waitFor({ timeout: 45_000 });
+}
+
 /** Signs in on a new tab of the same browser, through the link the plan page offers. */
 async function signInAgain(plan: Page, email: string): Promise<Page> {
   const link = plan.getByRole('link', { name: /sign in again/ });
@@ -46,18 +61,8 @@ describe(`work on a plan outlives the session it was typed in (${databaseBackend
     const pharmacist = await signIn(browser, server, 'pharmacist@demo.test');
     await openPlan(pharmacist, planId);
 
-    await pharmacist.context().setOffline(true);
     const words = ` Typed offline before the session ended ${Date.now()}.`;
-    await editorOf(pharmacist).click();
-    await pharmacist.keyboard.press('Control+End');
-    await pharmacist.keyboard.type(words);
-    await statusOf(pharmacist).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 10_000 });
-    await endSession(pharmacist.context());
-    await pharmacist.context().setOffline(false);
-
-    await statusOf(pharmacist)
-      .filter({ hasText: 'Your session has ended' })
-      .waitFor({ timeout: 45_000 });
+    await typeOfflineThenLoseSession(pharmacist, words);
     // Kept, and said to be kept; the section speaks of the session, not of permissions.
     expect(await editorOf(pharmacist).textContent()).toContain(words.trim());
     expect(await statusOf(pharmacist).innerText()).toContain('What you typed is kept');
@@ -133,17 +138,8 @@ describe(`work on a plan outlives the session it was typed in (${databaseBackend
       me(server.url, await login(server.url, 'partner@demo.test')),
     ]);
 
-    await pharmacist.context().setOffline(true);
     const words = ` Only the pharmacist may send this ${Date.now()}.`;
-    await editorOf(pharmacist).click();
-    await pharmacist.keyboard.press('Control+End');
-    await pharmacist.keyboard.type(words);
-    await statusOf(pharmacist).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 10_000 });
-    await endSession(pharmacist.context());
-    await pharmacist.context().setOffline(false);
-    await statusOf(pharmacist)
-      .filter({ hasText: 'Your session has ended' })
-      .waitFor({ timeout: 45_000 });
+    await typeOfflineThenLoseSession(pharmacist, words);
 
     await signInAgain(pharmacist, 'partner@demo.test');
     await statusOf(pharmacist)
