@@ -65,4 +65,20 @@ describe(`the provider directory (${databaseBackend})`, () => {
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
+
+  it('names the provider, and the service, in the audit trail', async () => {
+    const { id } = (await (await addProvider('Offerton Men’s Shed')).json()) as { id: string };
+    const service = await send(server.url, 'POST', `/api/providers/${id}/services`, adminCookie, {
+      name: 'Tuesday workshop',
+      kind: 'peer-group',
+    });
+    expect(service.status, await service.clone().text()).toBe(201);
+    const { entries } = await getJson<{
+      entries: { action: string; provider: string | null }[];
+    }>(server.url, '/api/audit', adminCookie);
+    expect(entries.slice(0, 2).map((e) => [e.action, e.provider])).toEqual([
+      ['service.create', 'Offerton Men’s Shed: Tuesday workshop'],
+      ['provider.create', 'Offerton Men’s Shed'],
+    ]);
+  });
 });

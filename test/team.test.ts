@@ -152,8 +152,16 @@ describe(`managing the team (${databaseBackend})`, () => {
     ]);
 
     const trail = await getJson<{
-      entries: { action: string; entityId: string; detail: object }[];
+      entries: {
+        action: string;
+        entityId: string;
+        member: string | null;
+        team: string | null;
+        detail: object;
+      }[];
     }>(server.url, '/api/audit', adminCookie);
+    const chair = trail.entries.find((e) => e.action === 'member.chair')!;
+    expect([chair.member, chair.team]).toEqual([member.name, admin.neighbourhoods[0]!.name]);
     const about = trail.entries
       .filter((e) => e.entityId === member.id && e.action.startsWith('member.'))
       .map((e) => e.action);

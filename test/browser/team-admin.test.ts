@@ -14,6 +14,8 @@ describe(`the Team page (${databaseBackend})`, () => {
   it('lets an administrator add a member, change their role and chair, and remove them', async () => {
     const browser = await launchBrowser();
     const admin = await signIn(browser, server, 'admin@demo.test');
+    const adminCookie = await login(server.url, 'admin@demo.test');
+    const team = (await me(server.url, adminCookie)).neighbourhoods[0]!.name;
     await admin
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Team' })
@@ -70,6 +72,20 @@ describe(`the Team page (${databaseBackend})`, () => {
       })
       .toBe(0);
     expect((await me(server.url, samCookie)).neighbourhoods).toEqual([]);
+
+    // The trail says whom each change was about and what it was.
+    await admin.goto('/audit', { waitUntil: 'networkidle' });
+    const trail = async (action: RegExp) =>
+      (await admin.getByRole('row', { name: action }).first().innerText()).split('\t');
+    expect((await trail(/Changed a team member’s role/)).slice(-2)).toEqual([
+      'Sam Page',
+      'Practice nurse → Pharmacist',
+    ]);
+    expect((await trail(/Changed who may chair/)).slice(-2)).toEqual([
+      'Sam Page',
+      `May chair in ${team}`,
+    ]);
+    expect((await trail(/Removed a team member/)).slice(-2)).toEqual(['Sam Page', `From ${team}`]);
   });
 
   it('refuses anyone else with a clear message, and offers them no Team link', async () => {

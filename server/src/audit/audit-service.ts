@@ -16,6 +16,12 @@ export interface AuditEntry {
   entityId: string;
   /** Whose record it was, when it was a person's or their plan's. */
   person: string | null;
+  /** The team member it was about: whose role, membership or password changed. */
+  member: string | null;
+  /** The team a membership change was in. */
+  team: string | null;
+  /** The provider, or provider and service, a directory change was to. */
+  provider: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -74,6 +80,9 @@ export function createAuditService(db: Db): AuditService {
         entityType: row.entityType,
         entityId: row.entityId,
         person: row.personGivenName ? `${row.personGivenName} ${row.personFamilyName}` : null,
+        member: row.memberName,
+        team: row.teamName,
+        provider: row.serviceName ? `${row.providerName}: ${row.serviceName}` : row.providerName,
         detail: row.detail as Record<string, unknown>,
       }));
       return { ok: true, entries, next: rows.length > PAGE ? entries.at(-1)!.id : null };

@@ -1,7 +1,20 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
-const { auditEvents, users, carePlans, people, teamMembers, referrals } = schema;
+const {
+  auditEvents,
+  users,
+  carePlans,
+  people,
+  teamMembers,
+  referrals,
+  neighbourhoods,
+  providers,
+  providerServices,
+} = schema;
+/** The team member an event was about, as against the one who acted. */
+const member = alias(users, 'member');
 
 /** Things the audit trail records (DESIGN §5). */
 export type AuditAction =
@@ -80,9 +93,40 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         detail: auditEvents.detail,
         personGivenName: people.givenName,
         personFamilyName: people.familyName,
+        memberName: member.name,
+        teamName: neighbourhoods.name,
+        providerName: providers.name,
+        serviceName: providerServices.name,
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.userId))
+      .leftJoin(
+        member,
+        and(eq(auditEvents.entityType, 'user'), eq(sql`${member.id}::text`, auditEvents.entityId)),
+      )
+      // The team a membership change was in.
+      .leftJoin(
+        neighbourhoods,
+        eq(sql`${neighbourhoods.id}::text`, sql`${auditEvents.detail} ->> 'neighbourhoodId'`),
+      )
+      // A directory event names a provider or one of its services.
+      .leftJoin(
+        providerServices,
+        and(
+          eq(auditEvents.entityType, 'provider'),
+          eq(sql`${providerServices.id}::text`, auditEvents.entityId),
+        ),
+      )
+      .leftJoin(
+        providers,
+        and(
+          eq(auditEvents.entityType, 'provider'),
+          or(
+            eq(sql`${providers.id}::text`, auditEvents.entityId),
+            eq(providers.id, providerServices.providerId),
+          ),
+        ),
+      )
       .leftJoin(
         referrals,
         and(

@@ -1,0 +1,73 @@
+import type { AuditAction, AuditEntry } from '@careweave/server';
+import { isReferralStatus, isRole, REFERRAL_STATUS_LABELS, ROLE_LABELS } from '@careweave/shared';
+
+const ACTIONS: Record<AuditAction, string> = {
+  login: 'Signed in',
+  logout: 'Signed out',
+  'plan.open': 'Opened a plan',
+  'person.create': 'Added a person',
+  'person.update': 'Changed a person’s details',
+  'plan.sign-off': 'Signed off a plan',
+  'plan.restore': 'Restored a plan version',
+  'version.open': 'Opened a signed-off version',
+  'meeting.start': 'Started a meeting',
+  'meeting.close': 'Closed a meeting',
+  'minutes.export': 'Downloaded minutes',
+  'measure.record': 'Recorded a wellbeing score',
+  'referral.create': 'Made a referral',
+  'referral.status': 'Moved a referral on',
+  'provider.create': 'Added a provider',
+  'provider.update': 'Changed a provider',
+  'service.create': 'Added a service',
+  'service.update': 'Changed a service',
+  'member.add': 'Added a team member',
+  'member.role': 'Changed a team member’s role',
+  'member.chair': 'Changed who may chair',
+  'member.remove': 'Removed a team member',
+  'password.change': 'Changed their password',
+};
+
+export function auditActionLabel(action: string): string {
+  return ACTIONS[action as AuditAction] ?? action;
+}
+
+/** Whose record, or which member or provider, an event was about; null for none. */
+export function auditSubject(entry: AuditEntry): string | null {
+  if (entry.person) return entry.person;
+  // Signing in and out, and one's own password, are about oneself: the "who" says it.
+  if (entry.member && entry.action.startsWith('member.')) return entry.member;
+  return entry.provider;
+}
+
+const roleLabel = (role: unknown) =>
+  typeof role === 'string' && isRole(role) ? ROLE_LABELS[role] : String(role);
+const statusLabel = (status: unknown) =>
+  isReferralStatus(status) ? REFERRAL_STATUS_LABELS[status] : String(status);
+const inTeam = (entry: AuditEntry, word: string) => (entry.team ? `${word} ${entry.team}` : '');
+
+/** What changed, in a few words, for the events whose detail says more than their name. */
+export function auditDetail(entry: AuditEntry): string {
+  const d = entry.detail;
+  switch (entry.action) {
+    case 'member.role':
+      return `${roleLabel(d.from)} → ${roleLabel(d.to)}`;
+    case 'member.chair':
+      return `${d.canChair ? 'May chair' : 'May no longer chair'} ${inTeam(entry, 'in')}`.trim();
+    case 'member.add':
+      return `${inTeam(entry, 'To')}${d.existing === false ? ', new account' : ''}`;
+    case 'member.remove':
+      return inTeam(entry, 'From');
+    case 'referral.status':
+      return `${statusLabel(d.from)} → ${statusLabel(d.to)}`;
+    case 'measure.record':
+      return `${String(d.instrument)}${d.complete === false ? ', incomplete' : ''}`;
+    case 'meeting.close':
+      return typeof d.carried === 'number' && d.carried > 0
+        ? `${d.carried} ${d.carried === 1 ? 'case' : 'cases'} carried to the next meeting`
+        : '';
+    case 'minutes.export':
+      return d.audience === 'partner' ? 'Partner copy' : 'Team copy';
+    default:
+      return '';
+  }
+}
