@@ -237,10 +237,13 @@ export function meetingLive(deps: MeetingDeps) {
         user,
         row.planId,
         { label, meetingId: id },
-        { oncePerMeeting: true },
+        {
+          oncePerMeeting: true,
+          // The case shows it is signed off exactly when the version exists.
+          withVersion: (tx, versionId) => updateCase(tx, caseId, { versionId }),
+        },
       );
       if (!version.ok) return version;
-      await updateCase(db, caseId, { versionId: version.id });
       return { ok: true, versionId: version.id };
     },
   };

@@ -46,15 +46,19 @@ export async function findVersion(db: Db, planId: string, id: string) {
 /** Advisory-lock namespace of sign-offs: a plan's are made one at a time, in any process. */
 const SIGN_OFF_LOCKS = 0x63770003;
 
+/** What a sign-off records with its version, in the same transaction. */
+export type WithVersion = (tx: Db, versionId: string) => Promise<void>;
+
 /**
- * Stores a version and its documents' states together; returns its id and time. With
- * `oncePerMeeting`, null instead when the plan already has a version from that meeting.
+ * Stores a version and its documents' states together, and whatever `withVersion` records about
+ * it, so that none is kept without the rest; returns its id and time. With `oncePerMeeting`,
+ * null instead when the plan already has a version from that meeting.
  */
 export async function insertVersion(
   db: Db,
   version: typeof planVersions.$inferInsert,
   documents: { name: string; state: Uint8Array }[],
-  oncePerMeeting = false,
+  { oncePerMeeting = false, withVersion }: { oncePerMeeting?: boolean; withVersion: WithVersion },
 ) {
   return db.transaction(async (tx) => {
     if (oncePerMeeting && version.meetingId) {
@@ -83,6 +87,7 @@ export async function insertVersion(
           documents.map((d) => ({ versionId: row!.id, documentName: d.name, state: d.state })),
         );
     }
+    await withVersion(tx, row!.id);
     return row!;
   });
 }

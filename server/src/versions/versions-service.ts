@@ -15,7 +15,13 @@ import { recordAudit } from '../repo/audit.js';
 import { findMeeting, membership } from '../repo/meetings.js';
 import { findPersonByPlan, type PersonRow } from '../repo/people.js';
 import type { User } from '../repo/users.js';
-import { findVersion, insertVersion, listVersions, type VersionRow } from '../repo/versions.js';
+import {
+  findVersion,
+  insertVersion,
+  listVersions,
+  type VersionRow,
+  type WithVersion,
+} from '../repo/versions.js';
 import {
   PLAN_SECTIONS,
   compareWithNow,
@@ -44,12 +50,15 @@ export type { RestorePreview, VersionComparison };
 /** Signed-off versions of plans: list, sign off, read, compare with now, preview a restore, restore. */
 export interface VersionsService {
   list(user: User, planId: string): Promise<Outcome<{ versions: VersionSummary[] }>>;
-  /** With `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting. */
+  /**
+   * With `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting;
+   * `withVersion` records more about the version in the transaction that stores it.
+   */
   create(
     user: User,
     planId: string,
     input: { label?: unknown; meetingId?: unknown },
-    options?: { oncePerMeeting?: boolean },
+    options?: { oncePerMeeting?: boolean; withVersion?: WithVersion },
   ): Promise<Outcome<{ id: string }>>;
   get(user: User, planId: string, id: string): Promise<Outcome<{ version: VersionView }>>;
   compare(user: User, planId: string, id: string): Promise<Outcome<VersionComparison>>;
@@ -141,7 +150,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       return { ok: true, versions: (await listVersions(db, planId)).map(summary) };
     },
 
-    async create(user, planId, input, { oncePerMeeting = false } = {}) {
+    async create(user, planId, input, { oncePerMeeting = false, withVersion } = {}) {
       const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
       if (!person) return NO_PLAN;
       const member = await membership(db, user.id, person.neighbourhoodId);
@@ -165,18 +174,22 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
         db,
         { planId, label, signedBy: user.id, meetingId },
         documents,
-        oncePerMeeting,
+        {
+          oncePerMeeting,
+          withVersion: async (tx, versionId) => {
+            await recordAudit(tx, {
+              userId: user.id,
+              action: 'plan.sign-off',
+              entityType: 'care_plan',
+              entityId: planId,
+              detail: { versionId, label, meetingId },
+            });
+            await withVersion?.(tx, versionId);
+          },
+        },
       );
       if (!inserted) return SIGNED_OFF;
-      const { id } = inserted;
-      await recordAudit(db, {
-        userId: user.id,
-        action: 'plan.sign-off',
-        entityType: 'care_plan',
-        entityId: planId,
-        detail: { versionId: id, label, meetingId },
-      });
-      return { ok: true, id };
+      return { ok: true, id: inserted.id };
     },
 
     async get(user, planId, id) {
