@@ -1,4 +1,4 @@
-import { isIsoDate, isUuid, type PlanProjection } from '@careweave/shared';
+import { isUuid, planDateOrNull, type PlanProjection } from '@careweave/shared';
 
 // The document is written by browsers, so anything may be in it. SQL columns are typed: a value
 // that does not fit becomes null (or the row is skipped) rather than failing the projection.
@@ -18,15 +18,11 @@ function uniqueById<T>(items: T[], idOf: (item: T) => string | null): T[] {
   });
 }
 
-// Postgres has no year 0 and no years past 294276; dates far from today are typing slips
-// (or mischief) that would only make actions overdue for ever, so they count as no date.
-const EARLIEST = '1900-01-01';
-const LATEST = '2200-12-31';
-const dateOrNull = (value: string | null) =>
-  isIsoDate(value) && value >= EARLIEST && value <= LATEST ? value : null;
+// Postgres has no year 0 and no years past 294276; a plan holds no date far from today (see
+// planDateOrNull), which the typed accessors already apply to due and review dates.
 const momentOrNull = (value: string) => {
   const at = new Date(value);
-  return Number.isNaN(at.getTime()) || dateOrNull(at.toISOString().slice(0, 10)) === null
+  return Number.isNaN(at.getTime()) || planDateOrNull(at.toISOString().slice(0, 10)) === null
     ? null
     : at;
 };
@@ -44,7 +40,7 @@ export function projectionRows(planId: string, projection: PlanProjection) {
     category: g.category,
     status: g.status,
     latestProgress: isRating(g.latestProgress) ? g.latestProgress : null,
-    reviewDate: dateOrNull(g.reviewDate),
+    reviewDate: planDateOrNull(g.reviewDate),
   }));
   const progress = projection.progress.flatMap((p) => {
     const recordedAt = momentOrNull(p.recordedAt);
@@ -57,7 +53,7 @@ export function projectionRows(planId: string, projection: PlanProjection) {
     actionId: a.id,
     text: plain(a.text),
     ownerId: userOrNull(a.ownerId),
-    dueDate: dateOrNull(a.dueDate),
+    dueDate: planDateOrNull(a.dueDate),
     status: a.status,
     goalId: idOrNull(a.goalId),
     barrierId: idOrNull(a.barrierId),

@@ -13,6 +13,7 @@ import {
   type ItemMap,
   type ListItem,
 } from './lists.js';
+import { planDateOrNull } from './plan-dates.js';
 
 // The shape of `plan:<id>:shared` (DESIGN §2). Top-level names are the contract between the
 // editor, the server's projections and the tests: change them only with a migration.
@@ -138,7 +139,7 @@ export function readGoals(doc: Y.Doc): Goal[] {
     category: oneOf(item, 'category', GOAL_CATEGORIES, 'other'),
     status: oneOf(item, 'status', GOAL_STATUSES, 'active'),
     progress: progressOf(item),
-    reviewDate: optional(item, 'reviewDate'),
+    reviewDate: planDateOrNull(item.get('reviewDate')),
   }));
 }
 
@@ -158,7 +159,7 @@ export function readActions(doc: Y.Doc): Action[] {
     ...baseFields(item),
     text: text(item, 'text'),
     ownerId: optional(item, 'ownerId'),
-    dueDate: optional(item, 'dueDate'),
+    dueDate: planDateOrNull(item.get('dueDate')),
     status: oneOf(item, 'status', ACTION_STATUSES, 'open'),
     link: linkOf(item),
   }));
