@@ -172,6 +172,35 @@ describe(`managing the team (${databaseBackend})`, () => {
     });
   });
 
+  it('lets no administrator or voluntary partner chair, or sign off a plan', async () => {
+    const patch = (id: string, body: object) =>
+      send(server.url, 'PATCH', `/api/team/members/${id}`, adminCookie, body);
+    const partner = (await members()).find((m) => m.email === 'partner@demo.test')!;
+    for (const id of [partner.id, admin.id]) {
+      const refused = await patch(id, { canChair: true });
+      expect(refused.status).toBe(400);
+      expect(Object.keys(((await refused.json()) as { fields: object }).fields)).toEqual([
+        'canChair',
+      ]);
+    }
+    const chair = await addMember('nurse');
+    expect((await patch(chair.id, { canChair: true })).status).toBe(200);
+    // Becoming a partner ends the mark; it is not back if they change role again.
+    expect((await patch(chair.id, { role: 'voluntary_partner' })).status).toBe(200);
+    expect((await patch(chair.id, { role: 'nurse' })).status).toBe(200);
+    expect((await members()).find((m) => m.id === chair.id)?.canChair).toBe(false);
+
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const planId = (await listPeople(server.url, gpCookie))[0]!.planId;
+    const partnerCookie = await login(server.url, 'partner@demo.test');
+    for (const cookie of [adminCookie, partnerCookie]) {
+      const signOff = await send(server.url, 'POST', `/api/plans/${planId}/versions`, cookie, {
+        label: 'Agreed',
+      });
+      expect(signOff.status).toBe(403);
+    }
+  });
+
   it('does not let an administrator change their own role or remove themselves', async () => {
     const own = await send(server.url, 'PATCH', `/api/team/members/${admin.id}`, adminCookie, {
       role: 'gp',

@@ -150,5 +150,9 @@ describe('meeting access and chairing', () => {
     expect(mayChair('nurse', { inTeam: true, canChair: false })).toBe(false);
     expect(mayChair('nurse', { inTeam: true, canChair: true })).toBe(true);
     expect(mayChair('gp_lead', { inTeam: false, canChair: true })).toBe(false);
+    // Marked or not, neither reads the clinical sections a sign-off takes in.
+    expect(mayChair('admin', { inTeam: true, canChair: true })).toBe(false);
+    expect(mayChair('voluntary_partner', { inTeam: true, canChair: true })).toBe(false);
+    expect(mayChair('care_navigator', { inTeam: true, canChair: true })).toBe(true);
   });
 });

@@ -59,8 +59,20 @@ export function meetingDocumentAccess(role: Role, meeting: { inTeam: boolean }):
   return role === 'voluntary_partner' || role === 'admin' ? 'none' : 'write';
 }
 
+/**
+ * Whether a role can chair at all. A chair keeps the meeting's notes and signs off the whole
+ * plan, so must read every plan document and write the meeting's: never an administrator or a
+ * voluntary partner, whatever their team marked.
+ */
+export function roleMayChair(role: Role): boolean {
+  return (
+    PLAN_ACCESS[role]['plan-clinical'] !== 'none' &&
+    meetingDocumentAccess(role, { inTeam: true }) === 'write'
+  );
+}
+
 /** Who may chair a neighbourhood's MDT: its GP lead, or a member the team marked as chair. */
 export function mayChair(role: Role, member: { inTeam: boolean; canChair: boolean }): boolean {
-  if (!member.inTeam) return false;
+  if (!member.inTeam || !roleMayChair(role)) return false;
   return role === 'gp_lead' || member.canChair;
 }

@@ -1,9 +1,18 @@
+import { roleMayChair } from './access.js';
 import { NAME_MAX } from './person.js';
 import { isRole, ROLES, type Role } from './roles.js';
 
 /** Who may manage a neighbourhood team's members, roles and chairs (DESIGN §1). */
 export function mayManageTeam(role: Role): boolean {
   return role === 'admin';
+}
+
+/** Why a member with this role cannot be let chair, or null when they can. */
+export function chairProblem(role: Role): string | null {
+  if (roleMayChair(role)) return null;
+  return role === 'admin'
+    ? 'Administrators do not attend meetings, so cannot chair'
+    : 'A chair signs off the clinical sections too, which voluntary-sector partners never see';
 }
 
 /** A change an administrator makes to a member of one of their teams. */

@@ -72,6 +72,11 @@ export async function setRole(db: Db, userId: string, role: Role): Promise<void>
   await db.update(users).set({ role }).where(eq(users.id, userId));
 }
 
+/** Stops the member chairing in every team. */
+export async function stopChairing(db: Db, userId: string): Promise<void> {
+  await db.update(teamMembers).set({ canChair: false }).where(eq(teamMembers.userId, userId));
+}
+
 /** Lets the member chair this team's meetings, or stops them. */
 export async function setCanChair(
   db: Db,

@@ -1,5 +1,5 @@
 import type { Db } from '@careweave/db';
-import type { Role } from '@careweave/shared';
+import { roleMayChair, type Role } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import * as repo from '../repo/team.js';
@@ -56,6 +56,8 @@ export async function changeRole(
       if (orphaned.length > 0) return lastAdministrator(orphaned);
     }
     await repo.setRole(tx, member.id, member.to);
+    // A mark to chair would come back with a later role that may; it is given again instead.
+    if (!roleMayChair(member.to)) await repo.stopChairing(tx, member.id);
     await recordAudit(tx, {
       userId: actor.id,
       action: 'member.role',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@careweave/db';
 import {
+  chairProblem,
   isRole,
   isUuid,
   mayManageTeam,
@@ -168,6 +169,11 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (problem) fields.role = problem;
       if (canChair !== undefined && typeof canChair !== 'boolean') {
         fields.canChair = 'Say whether they may chair: true or false';
+      }
+      if (canChair === true) {
+        const roleThen = typeof role === 'string' && isRole(role) ? role : (rows[0]!.role as Role);
+        const why = chairProblem(roleThen);
+        if (why) fields.canChair = why;
       }
       if (Object.keys(fields).length > 0) return invalid(fields);
 
