@@ -7,6 +7,8 @@ import {
   chairStep,
   createMeeting,
   daysFromNow,
+  meetingOf,
+  signOffPlan,
   type VersionSummary,
 } from './support/meetings.js';
 import { startServer } from './support/server.js';
@@ -37,5 +39,30 @@ describe(`signing off a case at a meeting (${databaseBackend})`, () => {
     const versions = await versionsOf(second!.planId);
     expect(versions).toHaveLength(1);
     expect(versions[0]!.meetingId).toBe(meetingId);
+  });
+
+  it('shows a case signed off through the versions API as signed off at its meeting', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const [person, notListed] = await listPeople(server.url, cookie);
+    const meetingId = await createMeeting(server.url, cookie, daysFromNow(0.01));
+    const caseId = await addCase(server.url, cookie, meetingId, { personId: person!.id });
+    await chairStep(server.url, cookie, meetingId, 'start');
+
+    const versionId = await signOffPlan(server.url, cookie, person!.planId, 'Agreed', meetingId);
+    // Someone not on the agenda has no case to mark.
+    await signOffPlan(server.url, cookie, notListed!.planId, 'Agreed too', meetingId);
+    const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
+    expect(cases.map((c) => [c.id, c.versionId])).toEqual([[caseId, versionId]]);
+
+    const press = await send(
+      server.url,
+      'POST',
+      `/api/meetings/${meetingId}/cases/${caseId}/sign-off`,
+      cookie,
+      {},
+    );
+    expect(press.status).toBe(409);
+    expect((await meetingOf(server.url, cookie, meetingId)).cases[0]!.versionId).toBe(versionId);
   });
 });

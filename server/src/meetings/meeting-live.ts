@@ -237,11 +237,7 @@ export function meetingLive(deps: MeetingDeps) {
         user,
         row.planId,
         { label, meetingId: id },
-        {
-          oncePerMeeting: true,
-          // The case shows it is signed off exactly when the version exists.
-          withVersion: (tx, versionId) => updateCase(tx, caseId, { versionId }),
-        },
+        { oncePerMeeting: true },
       );
       if (!version.ok) return version;
       return { ok: true, versionId: version.id };

@@ -159,6 +159,25 @@ export async function updateCase(db: Db, caseId: string, changes: CaseChanges) {
   await db.update(meetingCases).set(changes).where(eq(meetingCases.id, caseId));
 }
 
+/** Marks the person's case on the meeting's agenda as signed off, unless it already is. */
+export async function markSignedOff(
+  db: Db,
+  meetingId: string,
+  personId: string,
+  versionId: string,
+): Promise<void> {
+  await db
+    .update(meetingCases)
+    .set({ versionId })
+    .where(
+      and(
+        eq(meetingCases.meetingId, meetingId),
+        eq(meetingCases.personId, personId),
+        isNull(meetingCases.versionId),
+      ),
+    );
+}
+
 /**
  * Replaces a case's prep notes only if they are still `was`, in one statement, so a save made
  * from an older copy never overwrites someone else's; false when they had changed.

@@ -12,16 +12,11 @@ import type { Rooms } from '../collab/rooms.js';
 import type { Outcome } from '../person-detail.js';
 import { planDocumentsFor, type PlanDocument } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
+import { markSignedOff } from '../repo/meeting-cases.js';
 import { findMeeting, membership } from '../repo/meetings.js';
 import { findPersonByPlan, type PersonRow } from '../repo/people.js';
 import type { User } from '../repo/users.js';
-import {
-  findVersion,
-  insertVersion,
-  listVersions,
-  type VersionRow,
-  type WithVersion,
-} from '../repo/versions.js';
+import { findVersion, insertVersion, listVersions, type VersionRow } from '../repo/versions.js';
 import {
   PLAN_SECTIONS,
   compareWithNow,
@@ -51,14 +46,14 @@ export type { RestorePreview, VersionComparison };
 export interface VersionsService {
   list(user: User, planId: string): Promise<Outcome<{ versions: VersionSummary[] }>>;
   /**
-   * With `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting;
-   * `withVersion` records more about the version in the transaction that stores it.
+   * A sign-off at a meeting marks the person's case on its agenda as signed off. With
+   * `oncePerMeeting`, refused (409) when the plan is already signed off at that meeting.
    */
   create(
     user: User,
     planId: string,
     input: { label?: unknown; meetingId?: unknown },
-    options?: { oncePerMeeting?: boolean; withVersion?: WithVersion },
+    options?: { oncePerMeeting?: boolean },
   ): Promise<Outcome<{ id: string }>>;
   get(user: User, planId: string, id: string): Promise<Outcome<{ version: VersionView }>>;
   compare(user: User, planId: string, id: string): Promise<Outcome<VersionComparison>>;
@@ -150,7 +145,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
       return { ok: true, versions: (await listVersions(db, planId)).map(summary) };
     },
 
-    async create(user, planId, input, { oncePerMeeting = false, withVersion } = {}) {
+    async create(user, planId, input, { oncePerMeeting = false } = {}) {
       const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
       if (!person) return NO_PLAN;
       const member = await membership(db, user.id, person.neighbourhoodId);
@@ -184,7 +179,8 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
               entityId: planId,
               detail: { versionId, label, meetingId },
             });
-            await withVersion?.(tx, versionId);
+            // The case shows it is signed off exactly when the version exists.
+            if (meetingId) await markSignedOff(tx, meetingId, person.id, versionId);
           },
         },
       );
