@@ -217,23 +217,34 @@ describe(`wellbeing measures through the API (${databaseBackend})`, () => {
     expect(decline.latestScore).toBeCloseTo(15.32, 2);
   });
 
-  it('says why a follow-up on the other questionnaire shows no change', async () => {
+  it('compares a follow-up on the other questionnaire on the SWEMWBS items both hold', async () => {
     const person = await addPerson(server.url, navCookie, 'Prevention');
+    // WEMWBS items 1, 2, 3, 6, 7, 9 and 11 are the SWEMWBS: 3s there, 1s elsewhere (raw 21).
+    const wemwbs = Array.from({ length: 14 }, (_, i) =>
+      [0, 1, 2, 5, 6, 8, 10].includes(i) ? 3 : 1,
+    );
     await recordMeasure(server.url, navCookie, person.id, {
-      instrument: 'SWEMWBS',
-      items: same(7, 3),
+      instrument: 'WEMWBS',
+      items: wemwbs,
       takenAt: '2026-03-10',
     });
     await recordMeasure(server.url, navCookie, person.id, {
-      instrument: 'WEMWBS',
-      items: same(14, 4),
+      instrument: 'SWEMWBS',
+      items: same(7, 4),
       takenAt: '2026-06-10',
     });
     const answer = await measuresOf(server.url, navCookie, person.id);
-    expect(answer).toMatchObject({ followUpStatus: 'done', change: null });
-    expect(answer.noChangeReason).toMatch(
-      /WEMWBS, a different questionnaire from the SWEMWBS baseline/,
-    );
+    expect(answer).toMatchObject({
+      followUpStatus: 'done',
+      change: {
+        instrument: 'SWEMWBS',
+        baselineScore: 19.25,
+        latestScore: 25.03,
+        change: 5.78,
+        meaning: 'meaningful-improvement',
+        note: 'Compared on SWEMWBS: the WEMWBS of 10 March 2026 is scored on the seven SWEMWBS items it holds.',
+      },
+    });
   });
 
   it('lists by the date taken, so a paper form entered late still comes first', async () => {

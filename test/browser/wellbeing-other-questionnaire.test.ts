@@ -11,7 +11,7 @@ describe(`a follow-up on a different questionnaire (${databaseBackend})`, () => 
     server = await startServer();
   });
 
-  it('says on the plan why no change is shown', async () => {
+  it('shows the change on the SWEMWBS items both hold, and says so', async () => {
     const navCookie = await login(server.url, 'navigator@demo.test');
     const person = await addPerson(server.url, navCookie, 'Recovery');
     await recordMeasure(server.url, navCookie, person.id, {
@@ -31,7 +31,9 @@ describe(`a follow-up on a different questionnaire (${databaseBackend})`, () => 
     const wellbeing = sectionOf(page, 'Wellbeing');
     await wellbeing.getByText('Follow-up done').waitFor({ timeout: STEP_MS });
     const said = await wellbeing.innerText();
-    expect(said).toMatch(/Change since baseline\s+The score of .+ is WEMWBS, a different/);
-    expect(said).toContain('A SWEMWBS follow-up will show the change.');
+    // SWEMWBS all 3s is raw 21 (19.25); the WEMWBS's seven SWEMWBS items all 4s, raw 28 (25.03).
+    expect(said).toMatch(/Change since baseline\s+Meaningful improvement\s+SWEMWBS \+5\.78/);
+    expect(said).toContain('(from 19.25 to 25.03)');
+    expect(said).toMatch(/Compared on SWEMWBS: the WEMWBS of .+ is scored on the seven SWEMWBS/);
   });
 });

@@ -102,8 +102,8 @@ export interface MeasuresAnswer {
     change: number;
     meaning: Meaning;
     text: string;
+    note: string | null;
   } | null;
-  noChangeReason: string | null;
 }
 
 export function postMeasure(

@@ -22,15 +22,8 @@ export function measureRoutes(
 
   app.get('/people/:id/measures', requireUser, async (c) => {
     const answer = unwrap(await measures.list(c.var.user, c.req.param('id')));
-    const { baseline, followUpDue, followUpStatus, change, noChangeReason } = answer;
-    return c.json({
-      measures: answer.measures,
-      baseline,
-      followUpDue,
-      followUpStatus,
-      change,
-      noChangeReason,
-    });
+    const { baseline, followUpDue, followUpStatus, change } = answer;
+    return c.json({ measures: answer.measures, baseline, followUpDue, followUpStatus, change });
   });
 
   app.get('/measures/items', requireUser, (c) => {

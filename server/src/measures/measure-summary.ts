@@ -1,10 +1,12 @@
 import {
   describeChange,
+  swemwbsScoreOf,
   followUpDue,
   followUpStatus,
   type ChangeMeaning,
   type FollowUpStatus,
   type Instrument,
+  type ItemAnswer,
 } from '@careweave/shared';
 import { longDate } from '../calendar.js';
 
@@ -12,6 +14,7 @@ import { longDate } from '../calendar.js';
 export interface ScoredMeasure {
   id: string;
   instrument: string;
+  items: ItemAnswer[];
   score: number | null;
   complete: boolean;
   takenAt: string;
@@ -29,49 +32,47 @@ export interface MeasureSummary {
     change: number;
     meaning: ChangeMeaning;
     text: string;
+    /** How a WEMWBS was read to compare it with a SWEMWBS; null for the same questionnaire. */
+    note: string | null;
   } | null;
-  /** Why there is no change to show although a later score exists; null otherwise. */
-  noChangeReason: string | null;
 }
 
 /**
  * Sums up one person's measures (oldest first) on `today`. The baseline is the first complete
- * measure; the change compares the latest complete measure of the same instrument with it,
- * because a WEMWBS total and a SWEMWBS metric score are on different scales.
+ * measure; the change compares the latest complete measure with it. A WEMWBS total and a
+ * SWEMWBS metric score are on different scales, so when the two differ both are compared on
+ * SWEMWBS, whose seven items every WEMWBS holds.
  */
 export function summariseMeasures(measures: ScoredMeasure[], today: string): MeasureSummary {
   const complete = measures.filter((m) => m.complete && m.score !== null);
   const baseline = complete[0];
   if (!baseline) {
-    return {
-      baseline: null,
-      followUpDue: null,
-      followUpStatus: 'baseline-missing',
-      change: null,
-      noChangeReason: null,
-    };
+    return { baseline: null, followUpDue: null, followUpStatus: 'baseline-missing', change: null };
   }
-  const later = complete.slice(1);
-  const latestAny = later.at(-1);
-  const latest = later.filter((m) => m.instrument === baseline.instrument).at(-1);
-  const instrument = baseline.instrument as Instrument;
+  const latest = complete.slice(1).at(-1);
   return {
     baseline: { id: baseline.id, takenAt: baseline.takenAt },
     followUpDue: followUpDue(baseline.takenAt),
-    followUpStatus: followUpStatus(baseline.takenAt, latestAny?.takenAt ?? null, today),
-    change: latest
-      ? {
-          instrument,
-          baselineScore: baseline.score!,
-          latestScore: latest.score!,
-          ...describeChange(instrument, baseline.score!, latest.score!),
-        }
-      : null,
-    noChangeReason:
-      latestAny && !latest
-        ? `The score of ${longDate(latestAny.takenAt)} is ${latestAny.instrument}, a different ` +
-          `questionnaire from the ${instrument} baseline, so the two cannot be compared. ` +
-          `A ${instrument} follow-up will show the change.`
-        : null,
+    followUpStatus: followUpStatus(baseline.takenAt, latest?.takenAt ?? null, today),
+    change: latest ? changeBetween(baseline, latest) : null,
+  };
+}
+
+function changeBetween(baseline: ScoredMeasure, latest: ScoredMeasure): MeasureSummary['change'] {
+  const same = baseline.instrument === latest.instrument;
+  const instrument: Instrument = same ? (baseline.instrument as Instrument) : 'SWEMWBS';
+  const scoreOf = (m: ScoredMeasure) =>
+    same ? m.score! : swemwbsScoreOf(m.instrument as Instrument, m.items)!;
+  const [baselineScore, latestScore] = [scoreOf(baseline), scoreOf(latest)];
+  const wemwbs = baseline.instrument === 'WEMWBS' ? baseline : latest;
+  return {
+    instrument,
+    baselineScore,
+    latestScore,
+    ...describeChange(instrument, baselineScore, latestScore),
+    note: same
+      ? null
+      : `Compared on SWEMWBS: the WEMWBS of ${longDate(wemwbs.takenAt)} is scored on the seven ` +
+        'SWEMWBS items it holds.',
   };
 }

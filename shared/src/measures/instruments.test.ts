@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureItems, measureProblems, scoreMeasure } from './instruments.js';
+import { measureItems, measureProblems, scoreMeasure, swemwbsScoreOf } from './instruments.js';
 
 // The published table, written out again here so a slip in either copy shows.
 const TABLE: [number, number][] = [
@@ -123,5 +123,16 @@ describe('measureItems', () => {
 
   it('has 14 WEMWBS items', () => {
     expect(measureItems('WEMWBS')).toHaveLength(14);
+  });
+});
+
+describe('swemwbsScoreOf', () => {
+  it('scores a WEMWBS on the seven SWEMWBS items it holds, and a SWEMWBS as itself', () => {
+    const wemwbs = Array.from({ length: 14 }, (_, i) =>
+      [0, 1, 2, 5, 6, 8, 10].includes(i) ? 3 : 5,
+    );
+    expect(swemwbsScoreOf('WEMWBS', wemwbs)).toBe(19.25);
+    expect(swemwbsScoreOf('SWEMWBS', [3, 3, 3, 3, 3, 3, 3])).toBe(19.25);
+    expect(swemwbsScoreOf('SWEMWBS', [3, 3, 3, null, 3, 3, 3])).toBeNull();
   });
 });

@@ -122,3 +122,16 @@ export function scoreMeasure(instrument: Instrument, items: readonly ItemAnswer[
   const score = instrument === 'SWEMWBS' ? SWEMWBS_METRIC[raw]! : raw;
   return { raw, score, complete: true, incompleteReason: null };
 }
+
+/**
+ * The SWEMWBS metric score of a complete response to either questionnaire: a WEMWBS holds the
+ * seven SWEMWBS items, so it is scored on those alone. Null for an incomplete response.
+ */
+export function swemwbsScoreOf(
+  instrument: Instrument,
+  items: readonly ItemAnswer[],
+): number | null {
+  const swemwbs =
+    instrument === 'SWEMWBS' ? items : SWEMWBS_FROM_WEMWBS.map((n) => items[n - 1] ?? null);
+  return scoreMeasure('SWEMWBS', swemwbs).score;
+}

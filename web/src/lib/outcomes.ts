@@ -30,6 +30,8 @@ export interface ChangeView {
   change: number;
   meaning: string;
   text: string;
+  /** How a WEMWBS was read to compare it with a SWEMWBS; null for the same questionnaire. */
+  note: string | null;
 }
 
 /** A person's measures with their baseline, follow-up and change (`GET /api/people/:id/measures`). */
@@ -39,8 +41,6 @@ export interface MeasuresView {
   followUpDue: string | null;
   followUpStatus: string;
   change: ChangeView | null;
-  /** Why no change is shown although a later score exists. */
-  noChangeReason: string | null;
 }
 
 /** One step in a referral's history. */
