@@ -1,4 +1,5 @@
-import type { Access, PresenceUser } from '@careweave/shared';
+import type * as Y from 'yjs';
+import type { Access, LimitedUpdate, PresenceUser } from '@careweave/shared';
 
 /** One client's socket as a room sees it; the transport adapts a real WebSocket to this. */
 export interface Connection {
@@ -6,6 +7,8 @@ export interface Connection {
   readonly userId: string;
   /** `read` connections receive everything and may send nothing that changes the document. */
   readonly access: Exclude<Access, 'none'>;
+  /** For a `write` connection that may change only part of the document: checks an update. */
+  readonly limit?: (doc: Y.Doc, update: Uint8Array) => LimitedUpdate;
   /** The identity stamped on this connection's presence, whatever the client claims. */
   readonly presence: PresenceUser;
   send(message: Uint8Array): void;

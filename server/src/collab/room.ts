@@ -95,9 +95,9 @@ export class Room implements LogTarget {
   #peerBacklog: Uint8Array[] | null = [];
   #stopHearingPeers: (() => Promise<void>) | null = null;
   readonly #projection: Throttle | null;
-  /** Read-only connections already named in the log for sending changes. */
+  /** Connections already named in the log for sending changes they may not make. */
   readonly #loggedReaders = new WeakSet<Connection>();
-  /** Updates refused from read-only connections. */
+  /** Updates refused from read-only connections, or beyond what a connection may change. */
   droppedUpdates = 0;
 
   private constructor(
@@ -172,14 +172,22 @@ export class Room implements LogTarget {
           );
           break;
         case 'sync-step2':
-        case 'sync-update':
-          if (connection.access !== 'write') {
+        case 'sync-update': {
+          const limited = connection.limit?.(this.doc, message.update);
+          if (connection.access !== 'write' || limited?.verdict === 'incomplete') {
             this.#drop(connection, message.type, message.update);
             break;
           }
           // A sync-update message is already the frame the others need.
           this.#accept(message.update, connection, message.type === 'sync-update' ? data : null);
+          if (limited?.verdict === 'beyond') {
+            this.change(connection.userId, limited.undo);
+            this.options.log(
+              `undid changes beyond what ${connection.userId} may make on ${this.name}`,
+            );
+          }
           break;
+        }
         case 'awareness':
           applyStampedAwarenessUpdate(
             this.awareness,
@@ -359,9 +367,8 @@ export class Room implements LogTarget {
     // Every reader answers the handshake with a step 2; only one carrying content is worth naming.
     if (this.#loggedReaders.has(connection) || !carriesChanges(type, update)) return;
     this.#loggedReaders.add(connection);
-    this.options.log(
-      `dropped updates from read-only connection ${connection.userId} on ${this.name}`,
-    );
+    const who = connection.access === 'read' ? 'read-only' : 'part-only';
+    this.options.log(`dropped updates from ${who} connection ${connection.userId} on ${this.name}`);
   }
 
   async #project(project: Projector): Promise<void> {

@@ -21,6 +21,8 @@ export type Admission =
       ok: true;
       user: PresenceUser;
       access: Exclude<Access, 'none'>;
+      /** Set when a writer may change only part of the document (see Connection). */
+      limit?: Connection['limit'];
       /**
        * Calls `lapsed` once what let the socket in no longer holds: the session that opened it
        * (signed out elsewhere, expired), or the access it was given (consent to share
@@ -143,6 +145,7 @@ export function socketEvents(
       connection = {
         userId: admission.user.id,
         access: admission.access,
+        limit: admission.limit,
         presence: admission.user,
         send: (message) => sendBinary(raw, message),
         sendAll: (messages) => sendBinary(raw, messages),

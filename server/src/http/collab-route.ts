@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CloseCode, parseDocumentName, presenceColour } from '@careweave/shared';
+import {
+  CloseCode,
+  checkPartnerUpdate,
+  parseDocumentName,
+  presenceColour,
+  sharedPlanEdits,
+} from '@careweave/shared';
 import { SESSION_COOKIE } from '../auth/session-service.js';
 import { socketEvents, type Admission } from '../collab/socket.js';
 import type { AppDeps } from './app.js';
@@ -41,7 +47,8 @@ export function collabRoute({
             reason: 'Choose a password of your own first',
           };
         }
-        if (!parseDocumentName(documentName)) {
+        const document = parseDocumentName(documentName);
+        if (!document) {
           return { ok: false, code: CloseCode.Malformed, reason: 'No document has that name' };
         }
         const access = await people.documentAccess(session.user, documentName);
@@ -50,10 +57,15 @@ export function collabRoute({
         }
         await people.openedOverSocket(session.user, documentName);
         const { id, name, role } = session.user;
+        const partOnly =
+          access === 'write' &&
+          document.kind === 'plan-shared' &&
+          sharedPlanEdits(role) === 'notes-and-progress';
         return {
           ok: true,
           user: { id, name, role, colour: presenceColour(id) },
           access,
+          limit: partOnly ? checkPartnerUpdate : undefined,
           watch: (lapsed) =>
             sessionWatch.watch({ token: token!, userId: id, documentName, access }, lapsed),
         };
