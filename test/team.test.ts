@@ -21,6 +21,8 @@ interface Membership {
   role: string;
   roleLabel: string;
   organisation: string | null;
+  providerId: string | null;
+  provider: string | null;
   neighbourhoodId: string;
   neighbourhood: string;
   canChair: boolean;
@@ -186,7 +188,12 @@ describe(`managing the team (${databaseBackend})`, () => {
     const chair = await addMember('nurse');
     expect((await patch(chair.id, { canChair: true })).status).toBe(200);
     // Becoming a partner ends the mark; it is not back if they change role again.
-    expect((await patch(chair.id, { role: 'voluntary_partner' })).status).toBe(200);
+    const [provider] = await getJson<{ id: string }[]>(server.url, '/api/providers', adminCookie);
+    const toPartner = await patch(chair.id, {
+      role: 'voluntary_partner',
+      providerId: provider!.id,
+    });
+    expect(toPartner.status).toBe(200);
     expect((await patch(chair.id, { role: 'nurse' })).status).toBe(200);
     expect((await members()).find((m) => m.id === chair.id)?.canChair).toBe(false);
 
@@ -279,8 +286,12 @@ describe(`managing the team (${databaseBackend})`, () => {
     const path = `/api/team/members/${removed.id}/neighbourhoods/${teamId()}`;
     expect((await send(server.url, 'DELETE', path, adminCookie, {})).status).toBe(204);
     expect((await removedClosed).code).toBe(CloseCode.Forbidden);
+    const tameValley = (
+      await getJson<{ id: string; name: string }[]>(server.url, '/api/providers', adminCookie)
+    ).find((p) => p.name === 'Tame Valley Peer Support')!;
     const role = await send(server.url, 'PATCH', `/api/team/members/${demoted.id}`, adminCookie, {
       role: 'voluntary_partner',
+      providerId: tameValley.id,
     });
     expect(role.status).toBe(200);
     expect((await demotedClosed).code).toBe(CloseCode.Forbidden);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mayManageTeam, memberChangeProblem, memberProblems, normaliseEmail } from './team.js';
+import {
+  mayManageTeam,
+  memberChangeProblem,
+  memberProblems,
+  normaliseEmail,
+  providerLinkProblem,
+} from './team.js';
 
 const admin = { id: 'a', role: 'admin' as const };
 
@@ -31,6 +37,36 @@ describe('team rules', () => {
     expect(memberProblems({})).toMatchObject({
       email: 'Enter the email address',
       role: 'Choose a role',
+    });
+  });
+
+  it('links a partner, and only a partner, to a provider in the directory', () => {
+    const provider = '0b6f3f8e-6c1a-4c55-9d0e-2f4b8a7c1d23';
+    expect(providerLinkProblem('voluntary_partner', provider)).toBeNull();
+    for (const none of [undefined, null, '']) {
+      expect(providerLinkProblem('voluntary_partner', none)).toBe(
+        'Choose the organisation they work for from the provider directory',
+      );
+      expect(providerLinkProblem('nurse', none)).toBeNull();
+    }
+    expect(providerLinkProblem('voluntary_partner', 'Tame Valley')).toBe(
+      'Choose a provider from the directory',
+    );
+    expect(providerLinkProblem('voluntary_partner', 42)).toBe(
+      'Choose a provider from the directory',
+    );
+    expect(providerLinkProblem('nurse', provider)).toMatch(/^Only a voluntary-sector partner/);
+  });
+
+  it('asks for a new partner’s provider, and not for an unknown role’s', () => {
+    const partner = { name: 'Kim Test', email: 'kim@demo.test', role: 'voluntary_partner' };
+    expect(memberProblems(partner)).toEqual({
+      providerId: 'Choose the organisation they work for from the provider directory',
+    });
+    const provider = '0b6f3f8e-6c1a-4c55-9d0e-2f4b8a7c1d23';
+    expect(memberProblems({ ...partner, providerId: provider })).toEqual({});
+    expect(memberProblems({ ...partner, role: 'wizard', providerId: provider })).toEqual({
+      role: expect.stringMatching(/^Choose one of the roles/),
     });
   });
 

@@ -1,4 +1,5 @@
 import { roleMayChair } from './access.js';
+import { isUuid } from './documents.js';
 import { NAME_MAX } from './person.js';
 import { isRole, ROLES, type Role } from './roles.js';
 
@@ -41,6 +42,8 @@ export interface MemberInput {
   email?: unknown;
   role?: unknown;
   organisation?: unknown;
+  /** The directory provider a voluntary-sector partner works for. */
+  providerId?: unknown;
 }
 
 export const EMAIL_MAX = 254;
@@ -69,6 +72,10 @@ export function memberProblems(input: MemberInput): Record<string, string> {
   }
   const role = roleProblem(input.role);
   if (role) problems.role = role;
+  else {
+    const provider = providerLinkProblem(input.role as Role, input.providerId);
+    if (provider) problems.providerId = provider;
+  }
   if (input.organisation != null && input.organisation !== '') {
     const organisation = text(input.organisation);
     if (organisation === null) problems.organisation = 'Organisation must be text';
@@ -77,6 +84,28 @@ export function memberProblems(input: MemberInput): Record<string, string> {
     }
   }
   return problems;
+}
+
+const noProvider = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * Why this provider link does not suit the role, or null. A voluntary-sector partner's account
+ * is linked to the directory provider they work for: that is whose referrals they see, and whose
+ * staff they count as when a referral needs consent. Nobody else is linked to one. Whether the
+ * provider exists is for the server to check.
+ */
+export function providerLinkProblem(role: Role, providerId: unknown): string | null {
+  if (role !== 'voluntary_partner') {
+    return noProvider(providerId)
+      ? null
+      : 'Only a voluntary-sector partner is linked to a provider: choose none for this role';
+  }
+  if (noProvider(providerId)) {
+    return 'Choose the organisation they work for from the provider directory';
+  }
+  return typeof providerId === 'string' && isUuid(providerId)
+    ? null
+    : 'Choose a provider from the directory';
 }
 
 /** An email as accounts are keyed: trimmed and lower-cased, so case never makes a second one. */

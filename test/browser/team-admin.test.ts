@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
-import { me } from '../support/api.js';
-import { login } from '../support/clients.js';
+import { me, send } from '../support/api.js';
+import { listPeople, login } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
+import { makeReferral, providers, serviceOf, TAME_VALLEY } from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe(`the Team page (${databaseBackend})`, () => {
@@ -86,6 +87,101 @@ describe(`the Team page (${databaseBackend})`, () => {
       `May chair in ${team}`,
     ]);
     expect((await trail(/Removed a team member/)).slice(-2)).toEqual(['Sam Page', `From ${team}`]);
+  });
+
+  it('adds a partner linked to the provider chosen, and moves them to another', async () => {
+    const MONEY_ADVICE = 'Heatons Money Advice';
+    // A referral to each provider, of someone who consented to share with partners.
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const directory = await providers(server.url, navCookie);
+    const shared = await listPeople(server.url, await login(server.url, 'partner@demo.test'));
+    for (const name of [MONEY_ADVICE, TAME_VALLEY]) {
+      await makeReferral(server.url, navCookie, shared[0]!.planId, {
+        serviceId: serviceOf(directory, name).service.id,
+        reason: `Referred to ${name}`,
+        urgency: 'routine',
+      });
+    }
+
+    const browser = await launchBrowser();
+    const admin = await signIn(browser, server, 'admin@demo.test');
+    await admin.goto('/team/new', { waitUntil: 'networkidle' });
+    const email = `jo.partner.${Date.now()}@demo.test`;
+    await admin.getByLabel('Email address').fill(email);
+    await admin.getByLabel('Full name').fill('Jo Partner');
+    await admin.getByLabel('Role').selectOption({ label: 'Voluntary-sector partner' });
+    await admin.getByLabel('Organisation (optional)').fill('Tame Valley Peer Support CIC');
+    // A partner works for a provider in the directory: the page asks which.
+    await admin.getByRole('button', { name: 'Add member' }).click();
+    await admin
+      .getByRole('alert')
+      .getByRole('link', {
+        name: 'Choose the organisation they work for from the provider directory',
+      })
+      .waitFor({ timeout: STEP_MS });
+    await admin.getByLabel('Provider they work for').selectOption({ label: MONEY_ADVICE });
+    await admin.getByRole('button', { name: 'Add member' }).click();
+    await admin
+      .getByRole('heading', { name: 'Jo Partner is in the team' })
+      .waitFor({ timeout: STEP_MS });
+    const temporary = await admin.getByTestId('temporary-password').innerText();
+    const own = 'jo chose this phrase';
+    const joCookie = await login(server.url, email, temporary);
+    const change = { current: temporary, next: own, confirm: own };
+    expect((await send(server.url, 'POST', '/api/me/password', joCookie, change)).status).toBe(204);
+
+    const jo = await signIn(browser, server, email, own);
+    const referralsSay = async (provider: string) => {
+      await jo.goto('/referrals', { waitUntil: 'networkidle' });
+      await jo.getByText(`Referrals made to ${provider}.`).waitFor({ timeout: STEP_MS });
+      return jo.getByRole('list', { name: 'Referrals' }).innerText();
+    };
+    const before = await referralsSay(MONEY_ADVICE);
+    expect(before).toContain(`Referred to ${MONEY_ADVICE}`);
+    expect(before).not.toContain(`Referred to ${TAME_VALLEY}`);
+
+    await admin.goto('/team', { waitUntil: 'networkidle' });
+    const row = admin.getByRole('row', { name: /Jo Partner/ });
+    expect(await row.innerText()).toContain(`Provider: ${MONEY_ADVICE}`);
+    await row.getByLabel('Provider Jo Partner works for').selectOption({ label: TAME_VALLEY });
+    await row.getByRole('button', { name: 'Change provider of Jo Partner' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Jo Partner now works for ${TAME_VALLEY}` })
+      .waitFor({ state: 'attached', timeout: STEP_MS });
+    const after = await referralsSay(TAME_VALLEY);
+    expect(after).toContain(`Referred to ${TAME_VALLEY}`);
+    expect(after).not.toContain(`Referred to ${MONEY_ADVICE}`);
+
+    // No longer a partner: no provider. A partner again: the role asks for one.
+    await row.getByLabel('Role of Jo Partner').selectOption({ label: 'Care navigator' });
+    await row.getByRole('button', { name: 'Change role of Jo Partner' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: 'Jo Partner is now Care navigator' })
+      .waitFor({ state: 'attached', timeout: STEP_MS });
+    expect(await row.innerText()).not.toContain('Provider:');
+    await row.getByLabel('Role of Jo Partner').selectOption({ label: 'Voluntary-sector partner' });
+    await row.getByLabel('Provider they work for').selectOption({ label: MONEY_ADVICE });
+    await row.getByRole('button', { name: 'Change role of Jo Partner' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: 'Jo Partner is now Voluntary-sector partner' })
+      .waitFor({ state: 'attached', timeout: STEP_MS });
+    await expect.poll(() => row.innerText()).toContain(`Provider: ${MONEY_ADVICE}`);
+    expect((await me(server.url, joCookie)).providerId).toBe(
+      serviceOf(directory, MONEY_ADVICE).provider.id,
+    );
+
+    await admin.goto('/audit', { waitUntil: 'networkidle' });
+    const changes = await admin
+      .getByRole('row', { name: /Changed a partner’s provider/ })
+      .allInnerTexts();
+    expect(changes.map((text) => text.split('\t').slice(-2))).toEqual([
+      ['Jo Partner', `Linked to ${MONEY_ADVICE}`],
+      ['Jo Partner', `No longer linked to ${TAME_VALLEY}`],
+      ['Jo Partner', `${MONEY_ADVICE} → ${TAME_VALLEY}`],
+    ]);
   });
 
   it('refuses anyone else with a clear message, and offers them no Team link', async () => {

@@ -28,6 +28,9 @@ export interface Me {
   name: string;
   email: string;
   role: string;
+  organisation: string | null;
+  /** The directory provider a partner works for; null for everyone else. */
+  providerId: string | null;
   neighbourhoods: { id: string; name: string }[];
 }
 

@@ -26,13 +26,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Signs in through the login page in a browser context of the user's own. */
-export async function signIn(browser: Browser, server: TestServer, email: string): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  server: TestServer,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   // Wait for hydration: typing before it lands loses the email (see the login page's `value`).
   await page.goto('/login', { waitUntil: 'networkidle' });
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   try {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: STEP_MS });

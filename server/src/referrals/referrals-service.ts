@@ -13,7 +13,7 @@ import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
 import { findPersonByPlan, type PersonRow } from '../repo/people.js';
-import { findService, providerHasPartners } from '../repo/providers.js';
+import { findProvider, findService, providerHasPartners } from '../repo/providers.js';
 import { insertReferral, listReferrals, moveReferral } from '../repo/referrals.js';
 import type { User } from '../repo/users.js';
 import { providerDirectory } from './provider-directory.js';
@@ -159,22 +159,32 @@ export function createReferralsService(db: Db) {
     },
 
     /**
-     * A partner's: referrals to their organisation of people they may see; a team member's:
-     * their neighbourhoods'.
+     * A partner's: referrals to their organisation of people they may see, and which provider
+     * in the directory that is (null when their account is not linked to one yet); a team
+     * member's: their neighbourhoods'.
      */
-    async mine(user: User): Promise<Outcome<{ referrals: ReferralView[] }>> {
+    async mine(
+      user: User,
+    ): Promise<
+      Outcome<{ referrals: ReferralView[]; provider: { id: string; name: string } | null }>
+    > {
       if (user.role === 'admin') return ADMIN;
       if (isPartner(user)) {
-        if (!user.providerId) return { ok: true, referrals: [] };
-        const rows = await listReferrals(db, { providerId: user.providerId });
+        const provider = user.providerId ? await findProvider(db, user.providerId) : null;
+        if (!provider) return { ok: true, referrals: [], provider: null };
+        const rows = await listReferrals(db, { providerId: provider.id });
         // Only people they may see: in their teams, and consenting to share.
         const seen = rows.filter((row) => canSeePerson(user.role, planContextFor(user, row)));
-        return { ok: true, referrals: seen.map(referralView) };
+        return {
+          ok: true,
+          referrals: seen.map(referralView),
+          provider: { id: provider.id, name: provider.name },
+        };
       }
       const rows = await listReferrals(db, {
         neighbourhoodIds: user.neighbourhoods.map((n) => n.id),
       });
-      return { ok: true, referrals: rows.map(referralView) };
+      return { ok: true, referrals: rows.map(referralView), provider: null };
     },
 
     async setStatus(

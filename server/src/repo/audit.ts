@@ -39,6 +39,7 @@ export type AuditAction =
   | 'member.add'
   | 'member.role'
   | 'member.chair'
+  | 'member.provider'
   | 'member.remove'
   | 'password.change';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
 import type { Role } from '@careweave/shared';
 
-const { users, teamMembers, neighbourhoods } = schema;
+const { users, teamMembers, neighbourhoods, providers } = schema;
 
 /** One person's place in one neighbourhood team, as an administrator manages it. */
 export interface MembershipRow {
@@ -11,6 +11,9 @@ export interface MembershipRow {
   email: string;
   role: string;
   organisation: string | null;
+  /** The directory provider a partner works for, and its name. */
+  providerId: string | null;
+  provider: string | null;
   neighbourhoodId: string;
   neighbourhood: string;
   canChair: boolean;
@@ -22,6 +25,8 @@ const membership = {
   email: users.email,
   role: users.role,
   organisation: users.organisation,
+  providerId: users.providerId,
+  provider: providers.name,
   neighbourhoodId: neighbourhoods.id,
   neighbourhood: neighbourhoods.name,
   canChair: teamMembers.canChair,
@@ -32,7 +37,8 @@ function memberships(db: Db) {
     .select(membership)
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId));
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, teamMembers.neighbourhoodId))
+    .leftJoin(providers, eq(providers.id, users.providerId));
 }
 
 /** Every membership of these teams, by team then name. */
@@ -67,9 +73,31 @@ export async function findAccountByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
-/** Gives the user a role (it holds in every team they belong to). */
-export async function setRole(db: Db, userId: string, role: Role): Promise<void> {
-  await db.update(users).set({ role }).where(eq(users.id, userId));
+/** What the account may see, in every team it belongs to: its role and provider link. */
+export interface AccountAccess {
+  role: string;
+  providerId: string | null;
+  /** The linked provider's name. */
+  provider: string | null;
+}
+
+/** The user's role and provider link now, or null when there is no such user. */
+export async function accessOf(db: Db, userId: string): Promise<AccountAccess | null> {
+  const [row] = await db
+    .select({ role: users.role, providerId: users.providerId, provider: providers.name })
+    .from(users)
+    .leftJoin(providers, eq(providers.id, users.providerId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Gives the user a role and provider link (they hold in every team they belong to). */
+export async function setAccess(
+  db: Db,
+  userId: string,
+  access: { role: Role; providerId: string | null },
+): Promise<void> {
+  await db.update(users).set(access).where(eq(users.id, userId));
 }
 
 /** Stops the member chairing in every team. */
@@ -124,6 +152,7 @@ export async function createAccount(
     email: string;
     role: Role;
     organisation: string | null;
+    providerId: string | null;
     passwordHash: string;
   },
 ): Promise<string> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Db } from '@careweave/db';
 import { freshDatabase, type FreshDatabase } from '../repo/fresh-database.js';
-import { roleOf } from '../repo/team.js';
-import { changeRole } from './team-changes.js';
+import { accessOf, roleOf } from '../repo/team.js';
+import { changeProvider, changeRole } from './team-changes.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -52,5 +52,51 @@ describe(`changing a member's role (${adminUrl ? 'postgres' : 'pglite'})`, () =>
     const both = { id: ids.heatonsAdmin!, teams: [ids.heatons!, ids.marple!] };
     expect(await changeRole(db, both, { id: ids.nurse!, to: 'admin' })).toEqual({ ok: true });
     expect(await roleOf(db, ids.nurse!)).toBe('admin');
+  });
+
+  it('links a partner in two teams to another provider only at the hand of an administrator of both', async () => {
+    const [tame, money] = await db
+      .insert(schema.providers)
+      .values([
+        { name: 'Tame Valley Peer Support', description: '' },
+        { name: 'Heatons Money Advice', description: '' },
+      ])
+      .returning({ id: schema.providers.id });
+    const [partner] = await db
+      .insert(schema.users)
+      .values({
+        email: 'shared.partner@example.test',
+        name: 'shared.partner',
+        role: 'voluntary_partner',
+        providerId: tame!.id,
+        passwordHash: 'x',
+      })
+      .returning({ id: schema.users.id });
+    await db.insert(schema.teamMembers).values([
+      { neighbourhoodId: ids.heatons!, userId: partner!.id },
+      { neighbourhoodId: ids.marple!, userId: partner!.id },
+    ]);
+    const marpleOnly = { id: ids.marpleAdmin!, teams: [ids.marple!] };
+    const refused = await changeProvider(db, marpleOnly, {
+      id: partner!.id,
+      providerId: money!.id,
+    });
+    expect(refused).toMatchObject({ ok: false, status: 403 });
+    expect((await accessOf(db, partner!.id))?.providerId).toBe(tame!.id);
+
+    const both = { id: ids.heatonsAdmin!, teams: [ids.heatons!, ids.marple!] };
+    expect(await changeProvider(db, both, { id: partner!.id, providerId: money!.id })).toEqual({
+      ok: true,
+    });
+    expect(await accessOf(db, partner!.id)).toEqual({
+      role: 'voluntary_partner',
+      providerId: money!.id,
+      provider: 'Heatons Money Advice',
+    });
+    // No longer a partner: no provider either.
+    expect(await changeRole(db, both, { id: partner!.id, to: 'care_navigator' })).toEqual({
+      ok: true,
+    });
+    expect(await accessOf(db, partner!.id)).toMatchObject({ providerId: null, provider: null });
   });
 });

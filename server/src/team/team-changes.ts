@@ -2,6 +2,7 @@ import type { Db } from '@careweave/db';
 import { roleMayChair, type Role } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
+import { findProvider } from '../repo/providers.js';
 import * as repo from '../repo/team.js';
 
 /**
@@ -33,40 +34,107 @@ function lastAdministrator(teams: string[]) {
   return { ok: false, status: 409, error } as const;
 }
 
+/** A change to what a member's account may see: its role, its provider link, or both. */
+interface AccessChange {
+  id: string;
+  role?: Role;
+  /** The directory provider a partner works for; checked to exist here, under the lock. */
+  providerId?: string;
+}
+
+const NOT_PARTNER_NOW = {
+  ok: false,
+  status: 409,
+  error:
+    'They are no longer a voluntary-sector partner, so have no provider. Look at the team again.',
+} as const;
+const unknownProvider = (problem: string) =>
+  ({
+    ok: false,
+    status: 400,
+    error: 'Check the fields marked.',
+    fields: { providerId: problem },
+  }) as const;
+
 /**
- * Gives the member a new role, audited. A role is the account's, in all their teams, so only an
- * administrator of every one of those teams may change it; their role and teams are read again
- * under the lock, since either may have changed since the request was read.
+ * Changes a member's role and provider link together, audited. Both are the account's, in all
+ * their teams, so only an administrator of every one of those teams may change them; role, link
+ * and teams are read again under the lock, since any may have changed since the request was
+ * read. A partner always keeps a provider; anyone else loses theirs.
  */
-export async function changeRole(
+async function changeAccess(
   db: Db,
   actor: { id: string; teams: string[] },
-  member: { id: string; to: Role },
+  change: AccessChange,
 ): Promise<Outcome<object>> {
-  const teams = await repo.teamIdsOf(db, member.id);
+  const teams = await repo.teamIdsOf(db, change.id);
   return repo.withTeamsLocked(db, teams, async (tx) => {
     if ((await repo.roleOf(tx, actor.id)) !== 'admin') return NO_LONGER_ADMIN;
-    const teamsNow = await repo.teamIdsOf(tx, member.id);
+    const teamsNow = await repo.teamIdsOf(tx, change.id);
     if (teamsNow.some((t) => !teams.includes(t))) return TEAMS_CHANGED;
     if (teamsNow.some((t) => !actor.teams.includes(t))) return IN_OTHER_TEAMS;
-    const from = await repo.roleOf(tx, member.id);
-    if (from === member.to) return { ok: true };
-    if (from === 'admin') {
-      const orphaned = await repo.teamsOnlyAdministeredBy(tx, member.id, teamsNow);
+    const now = await repo.accessOf(tx, change.id);
+    if (!now) return TEAMS_CHANGED;
+    const role = change.role ?? (now.role as Role);
+    const partner = role === 'voluntary_partner';
+    if (change.providerId !== undefined && !partner) return NOT_PARTNER_NOW;
+    const providerId = partner ? (change.providerId ?? now.providerId) : null;
+    if (providerId === null && partner) {
+      return unknownProvider('Choose the organisation they work for from the provider directory');
+    }
+    let provider = now.provider;
+    if (providerId !== null && providerId !== now.providerId) {
+      const found = await findProvider(tx, providerId);
+      if (!found) return unknownProvider('Choose a provider that is in the directory');
+      provider = found.name;
+    }
+
+    if (role === now.role && providerId === now.providerId) return { ok: true };
+    if (role !== now.role && now.role === 'admin') {
+      const orphaned = await repo.teamsOnlyAdministeredBy(tx, change.id, teamsNow);
       if (orphaned.length > 0) return lastAdministrator(orphaned);
     }
-    await repo.setRole(tx, member.id, member.to);
+    await repo.setAccess(tx, change.id, { role, providerId });
     // A mark to chair would come back with a later role that may; it is given again instead.
-    if (!roleMayChair(member.to)) await repo.stopChairing(tx, member.id);
-    await recordAudit(tx, {
-      userId: actor.id,
-      action: 'member.role',
-      entityType: 'user',
-      entityId: member.id,
-      detail: { from, to: member.to },
-    });
+    if (!roleMayChair(role)) await repo.stopChairing(tx, change.id);
+    const audit = (action: 'member.role' | 'member.provider', detail: Record<string, unknown>) =>
+      recordAudit(tx, {
+        userId: actor.id,
+        action,
+        entityType: 'user',
+        entityId: change.id,
+        detail,
+      });
+    if (role !== now.role) await audit('member.role', { from: now.role, to: role });
+    if (providerId !== now.providerId) {
+      await audit('member.provider', {
+        from: now.providerId === null ? null : { id: now.providerId, name: now.provider },
+        to: providerId === null ? null : { id: providerId, name: provider },
+      });
+    }
     return { ok: true };
   });
+}
+
+/**
+ * Gives the member a new role, audited; a partner's comes with the provider they work for, and
+ * a former partner's link is cleared.
+ */
+export function changeRole(
+  db: Db,
+  actor: { id: string; teams: string[] },
+  member: { id: string; to: Role; providerId?: string },
+): Promise<Outcome<object>> {
+  return changeAccess(db, actor, { id: member.id, role: member.to, providerId: member.providerId });
+}
+
+/** Links a partner to another provider in the directory, audited. */
+export function changeProvider(
+  db: Db,
+  actor: { id: string; teams: string[] },
+  member: { id: string; providerId: string },
+): Promise<Outcome<object>> {
+  return changeAccess(db, actor, member);
 }
 
 /** Takes the member out of one team, audited. */

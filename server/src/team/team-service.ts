@@ -8,6 +8,7 @@ import {
   memberChangeProblem,
   memberProblems,
   normaliseEmail,
+  providerLinkProblem,
   roleProblem,
   ROLE_LABELS,
   type Role,
@@ -16,8 +17,9 @@ import { hashPassword } from '../auth/passwords.js';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { isUniqueViolation } from '../repo/people.js';
+import { findProvider } from '../repo/providers.js';
 import * as repo from '../repo/team.js';
-import { changeRole, removeMember } from './team-changes.js';
+import { changeProvider, changeRole, removeMember } from './team-changes.js';
 import type { User } from '../repo/users.js';
 
 /** One membership as `GET /api/team/members` answers it. */
@@ -28,6 +30,9 @@ export interface TeamMembership {
   role: Role;
   roleLabel: string;
   organisation: string | null;
+  /** The directory provider a voluntary-sector partner works for, and its name; else null. */
+  providerId: string | null;
+  provider: string | null;
   neighbourhoodId: string;
   neighbourhood: string;
   canChair: boolean;
@@ -45,7 +50,10 @@ export interface AddedMember {
 export interface TeamService {
   members(user: User): Promise<Outcome<{ members: TeamMembership[] }>>;
   add(user: User, body: Record<string, unknown>): Promise<Outcome<AddedMember>>;
-  /** Changes a member's role (`role`) and whether they may chair (`canChair`, per team). */
+  /**
+   * Changes a member's role (`role`), the provider a partner works for (`providerId`, needed
+   * to make someone a partner) and whether they may chair (`canChair`, per team).
+   */
   update(
     user: User,
     memberId: string,
@@ -67,6 +75,7 @@ const NO_MEMBER = {
 const invalid = (fields: Record<string, string>) =>
   ({ ok: false, status: 400, error: 'Check the fields marked.', fields }) as const;
 const refused = (error: string) => ({ ok: false, status: 403, error }) as const;
+const NOT_IN_DIRECTORY = 'Choose a provider that is in the directory';
 
 function view(row: repo.MembershipRow): TeamMembership {
   const role = row.role as Role;
@@ -80,8 +89,8 @@ function temporaryPassword(): string {
 }
 
 /**
- * @param accessChanged called once a member's role changed or they left a team, so their open
- *   documents are checked again at once.
+ * @param accessChanged called once a member's role or provider changed or they left a team, so
+ *   their open documents are checked again at once.
  */
 export function createTeamService(db: Db, accessChanged: () => void = () => {}): TeamService {
   const teamsOf = (user: User) => user.neighbourhoods.map((n) => n.id);
@@ -134,6 +143,13 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       }
       const problems = memberProblems(body);
       if (Object.keys(problems).length > 0) return invalid(problems);
+      const role = body.role as Role;
+      // A partner sees their provider's referrals from the first sign-in (memberProblems asked).
+      const provider =
+        role === 'voluntary_partner' ? await findProvider(db, body.providerId as string) : null;
+      if (role === 'voluntary_partner' && !provider) {
+        return invalid({ providerId: NOT_IN_DIRECTORY });
+      }
       const password = temporaryPassword();
       const organisation = typeof body.organisation === 'string' ? body.organisation.trim() : '';
       const name = (body.name as string).trim();
@@ -141,11 +157,16 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
         const id = await repo.createAccount(db, team.id, {
           name,
           email,
-          role: body.role as Role,
+          role,
           organisation: organisation || null,
+          providerId: provider?.id ?? null,
           passwordHash: await hashPassword(password),
         });
-        await audit(user, 'member.add', id, { neighbourhoodId: team.id, existing: false });
+        await audit(user, 'member.add', id, {
+          neighbourhoodId: team.id,
+          existing: false,
+          ...(provider ? { provider: { id: provider.id, name: provider.name } } : {}),
+        });
         return { ok: true, id, name, created: true, temporaryPassword: password };
       } catch (error) {
         // Someone added the same email a moment ago.
@@ -160,9 +181,9 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (!isUuid(memberId)) return NO_MEMBER;
       const rows = await repo.membershipsOf(db, memberId, teamsOf(user));
       if (rows.length === 0) return NO_MEMBER;
-      const { role, canChair } = body;
-      if (role === undefined && canChair === undefined) {
-        return invalid({ role: 'Send a role, or canChair as true or false' });
+      const { role, canChair, providerId } = body;
+      if (role === undefined && canChair === undefined && providerId === undefined) {
+        return invalid({ role: 'Send a role, a providerId, or canChair as true or false' });
       }
       const fields: Record<string, string> = {};
       const problem = role === undefined ? null : roleProblem(role);
@@ -170,9 +191,16 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (canChair !== undefined && typeof canChair !== 'boolean') {
         fields.canChair = 'Say whether they may chair: true or false';
       }
+      const before = rows[0]!.role as Role;
+      const after = typeof role === 'string' && isRole(role) ? role : before;
+      const partner = after === 'voluntary_partner';
+      // Someone made a partner names their provider; someone else names none.
+      if (!problem && (providerId !== undefined || (partner && before !== after))) {
+        const linkProblem = providerLinkProblem(after, providerId);
+        if (linkProblem) fields.providerId = linkProblem;
+      }
       if (canChair === true) {
-        const roleThen = typeof role === 'string' && isRole(role) ? role : (rows[0]!.role as Role);
-        const why = chairProblem(roleThen);
+        const why = chairProblem(after);
         if (why) fields.canChair = why;
       }
       if (Object.keys(fields).length > 0) return invalid(fields);
@@ -187,14 +215,15 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
           : null;
       if (team && !team.ok) return team;
 
-      if (typeof role === 'string' && isRole(role) && role !== rows[0]!.role) {
+      const linkTo = partner && typeof providerId === 'string' ? providerId : undefined;
+      if (after !== before || (linkTo !== undefined && linkTo !== rows[0]!.providerId)) {
         const why = memberChangeProblem(user, { id: memberId }, 'role');
         if (why) return refused(why);
-        const changed = await changeRole(
-          db,
-          { id: user.id, teams: teamsOf(user) },
-          { id: memberId, to: role },
-        );
+        const actor = { id: user.id, teams: teamsOf(user) };
+        const changed =
+          after !== before
+            ? await changeRole(db, actor, { id: memberId, to: after, providerId: linkTo })
+            : await changeProvider(db, actor, { id: memberId, providerId: linkTo! });
         if (!changed.ok) return changed;
         accessChanged();
       }

@@ -35,6 +35,23 @@ describe('an audit event as the trail shows it', () => {
     expect(auditDetail(entry('member.remove', { team: 'Heatons' }))).toBe('From Heatons');
   });
 
+  it('names the provider a partner was linked to, from and to', () => {
+    const tame = { id: 'p1', name: 'Tame Valley Peer Support' };
+    const money = { id: 'p2', name: 'Heatons Money Advice' };
+    const change = (from: object | null, to: object | null) =>
+      auditDetail(entry('member.provider', { member: 'Kim Test', detail: { from, to } }));
+    expect(change(tame, money)).toBe('Tame Valley Peer Support → Heatons Money Advice');
+    expect(change(null, money)).toBe('Linked to Heatons Money Advice');
+    expect(change(tame, null)).toBe('No longer linked to Tame Valley Peer Support');
+    expect(auditActionLabel('member.provider')).toBe('Changed a partner’s provider');
+    expect(auditSubject(entry('member.provider', { member: 'Kim Test' }))).toBe('Kim Test');
+    const added = entry('member.add', {
+      team: 'Heatons',
+      detail: { existing: false, provider: money },
+    });
+    expect(auditDetail(added)).toBe('To Heatons, new account, linked to Heatons Money Advice');
+  });
+
   it('does not repeat who acted as whom it was about when they changed their own password', () => {
     expect(auditSubject(entry('password.change', { member: 'Alex Admin' }))).toBeNull();
   });

@@ -23,6 +23,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'member.add': 'Added a team member',
   'member.role': 'Changed a team member’s role',
   'member.chair': 'Changed who may chair',
+  'member.provider': 'Changed a partner’s provider',
   'member.remove': 'Removed a team member',
   'password.change': 'Changed their password',
 };
@@ -44,6 +45,18 @@ const roleLabel = (role: unknown) =>
 const statusLabel = (status: unknown) =>
   isReferralStatus(status) ? REFERRAL_STATUS_LABELS[status] : String(status);
 const inTeam = (entry: AuditEntry, word: string) => (entry.team ? `${word} ${entry.team}` : '');
+/** A provider as a member change records it: its id and its name at the time. */
+const providerName = (provider: unknown): string | null => {
+  if (typeof provider !== 'object' || provider === null) return null;
+  const { name } = provider as { name?: unknown };
+  return typeof name === 'string' ? name : 'a provider no longer in the directory';
+};
+
+function providerChange(from: string | null, to: string | null): string {
+  if (from && to) return `${from} → ${to}`;
+  if (to) return `Linked to ${to}`;
+  return from ? `No longer linked to ${from}` : '';
+}
 
 /** What changed, in a few words, for the events whose detail says more than their name. */
 export function auditDetail(entry: AuditEntry): string {
@@ -53,8 +66,12 @@ export function auditDetail(entry: AuditEntry): string {
       return `${roleLabel(d.from)} → ${roleLabel(d.to)}`;
     case 'member.chair':
       return `${d.canChair ? 'May chair' : 'May no longer chair'} ${inTeam(entry, 'in')}`.trim();
-    case 'member.add':
-      return `${inTeam(entry, 'To')}${d.existing === false ? ', new account' : ''}`;
+    case 'member.add': {
+      const provider = providerName(d.provider);
+      return `${inTeam(entry, 'To')}${d.existing === false ? ', new account' : ''}${provider ? `, linked to ${provider}` : ''}`;
+    }
+    case 'member.provider':
+      return providerChange(providerName(d.from), providerName(d.to));
     case 'member.remove':
       return inTeam(entry, 'From');
     case 'referral.status':

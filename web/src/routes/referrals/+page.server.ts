@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     referrals: mine.referrals,
     partner: user.role === 'voluntary_partner',
-    organisation: user.organisation,
+    // The directory provider whose referrals a partner sees; null until they are linked to one.
+    provider: mine.provider?.name ?? null,
   };
 };
 

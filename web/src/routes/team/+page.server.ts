@@ -13,8 +13,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireTeamAdmin(locals, url);
   const result = await runtime().team.members(user);
   if (!result.ok) error(result.status, result.error);
+  const directory = await runtime().referrals.providers(user);
+  if (!directory.ok) error(directory.status, directory.error);
   return {
     members: result.members,
+    providers: directory.providers.map(({ id, name }) => ({ id, name })),
     youId: user.id,
     manyTeams: user.neighbourhoods.length > 1,
   };
@@ -25,13 +28,43 @@ export const actions: Actions = {
     const user = requireTeamAdmin(locals, url);
     const form = await request.formData();
     const memberId = text(form, 'memberId');
-    const result = await runtime().team.update(user, memberId, { role: text(form, 'role') });
+    const role = text(form, 'role');
+    // Only someone being made a partner names a provider; the form offers it for no one else.
+    const providerId = role === 'voluntary_partner' ? text(form, 'providerId') : '';
+    const result = await runtime().team.update(user, memberId, {
+      role,
+      ...(providerId ? { providerId } : {}),
+    });
     if (!result.ok) {
-      return refused(result.status, memberId, 'role', result.fields?.role ?? result.error);
+      const { fields } = result;
+      return refused(
+        result.status,
+        memberId,
+        'role',
+        fields?.role ?? fields?.providerId ?? result.error,
+      );
     }
     return {
       done: `${result.members[0]?.name ?? 'The member'} is now ${result.members[0]?.roleLabel}`,
     };
+  },
+  provider: async ({ locals, url, request }) => {
+    const user = requireTeamAdmin(locals, url);
+    const form = await request.formData();
+    const memberId = text(form, 'memberId');
+    const result = await runtime().team.update(user, memberId, {
+      providerId: text(form, 'providerId'),
+    });
+    if (!result.ok) {
+      return refused(
+        result.status,
+        memberId,
+        'provider',
+        result.fields?.providerId ?? result.error,
+      );
+    }
+    const member = result.members[0];
+    return { done: `${member?.name ?? 'The member'} now works for ${member?.provider}` };
   },
   chair: async ({ locals, url, request }) => {
     const user = requireTeamAdmin(locals, url);

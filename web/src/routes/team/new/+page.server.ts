@@ -1,13 +1,18 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireTeamAdmin } from '$lib/server/team-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireTeamAdmin(locals, url);
-  return { neighbourhoods: user.neighbourhoods };
+  const directory = await runtime().referrals.providers(user);
+  if (!directory.ok) error(directory.status, directory.error);
+  return {
+    neighbourhoods: user.neighbourhoods,
+    providers: directory.providers.map(({ id, name }) => ({ id, name })),
+  };
 };
 
 export const actions: Actions = {
@@ -20,8 +25,11 @@ export const actions: Actions = {
       role: text(form, 'role'),
       organisation: text(form, 'organisation'),
       neighbourhoodId: text(form, 'neighbourhoodId'),
+      providerId: text(form, 'providerId'),
     };
-    const result = await runtime().team.add(user, values);
+    // A provider chosen and then left behind by choosing another role is not the member's.
+    const providerId = values.role === 'voluntary_partner' ? values.providerId : undefined;
+    const result = await runtime().team.add(user, { ...values, providerId });
     if (!result.ok) {
       // The service only checks the rest once the email is not an existing account's.
       const errors = result.fields ?? { email: result.error };
