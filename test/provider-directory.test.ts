@@ -35,6 +35,27 @@ describe(`the provider directory (${databaseBackend})`, () => {
     expect((await rename(id, 'Marple walking group')).status).toBe(200);
   });
 
+  it('holds one provider of a name however its inner spaces run, and stores it single-spaced', async () => {
+    // The demo directory lists Heatons Money Advice.
+    const doubled = await addProvider('heatons  money advice');
+    expect(doubled.status).toBe(409);
+    expect((await addProvider('Heatons\tMoney   Advice')).status).toBe(409);
+
+    const created = await addProvider('Bramhall   Bowls  Club');
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const listed = await getJson<{ id: string; name: string }[]>(
+      server.url,
+      '/api/providers',
+      adminCookie,
+    );
+    expect(listed.find((p) => p.id === id)!.name).toBe('Bramhall Bowls Club');
+    expect((await addProvider('bramhall bowls club')).status).toBe(409);
+
+    const other = (await (await addProvider('Bramhall Tennis Club')).json()) as { id: string };
+    expect((await rename(other.id, 'BRAMHALL  BOWLS   CLUB')).status).toBe(409);
+  });
+
   it('lets one of many concurrent creates of a name through, whatever their capitals', async () => {
     const spellings = [
       'Reddish Allotment Friends',

@@ -29,5 +29,6 @@ export * from './measures/instruments.js';
 export * from './measures/follow-up.js';
 export * from './measures/change.js';
 export * from './referrals/referrals.js';
+export * from './referrals/directory-names.js';
 export * from './team.js';
 export * from './passwords.js';

@@ -1,5 +1,5 @@
 import type { Db } from '@careweave/db';
-import { isServiceKind, isUuid, SERVICE_KINDS } from '@careweave/shared';
+import { directoryName, isServiceKind, isUuid, SERVICE_KINDS } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit, type AuditAction } from '../repo/audit.js';
 import {
@@ -41,7 +41,8 @@ function check(input: DirectoryInput, creating: boolean, isService: boolean) {
   const fields: Record<string, string> = {};
   const values: { name?: string; description?: string; kind?: string; active?: boolean } = {};
   if (creating || input.name !== undefined) {
-    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    // Stored single-spaced: "Heatons  Money Advice" is a slip of the thumb, not another name.
+    const name = typeof input.name === 'string' ? directoryName(input.name) : '';
     if (!name) fields.name = 'Enter the name';
     else if (name.length > NAME_MAX)
       fields.name = `The name must be ${NAME_MAX} characters or fewer`;

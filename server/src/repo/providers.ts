@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
+import { directoryName } from '@careweave/shared';
 
 const { providers, providerServices, users, teamMembers } = schema;
 
@@ -43,15 +44,16 @@ export type ServiceFields = { name: string; kind: string; description: string; a
 
 /**
  * Advisory-lock namespace of provider names (beside the update log's 0x63770001). A create or
- * rename holds the lower-cased name's lock while it checks and writes, so two requests, on one
- * process or several, cannot both find a name free. A lock, not a unique index on lower(name),
- * because a directory that already holds two spellings of a name would fail that migration.
+ * rename holds the lock of the name as compared (single-spaced, lower-cased) while it checks and
+ * writes, so two requests, on one process or several, cannot both find a name free. A lock, not a
+ * unique index on the compared name, because a directory that already holds two spellings of a
+ * name would fail that migration.
  */
 const NAME_LOCKS = 0x63770002;
 
 /**
  * Runs `write` in a transaction holding `name`'s lock, unless another provider (not `exceptId`)
- * already has the name whatever its capitals: then writes nothing and returns null.
+ * already has the name whatever its capitals and spacing: then writes nothing and returns null.
  */
 function withNameFree<T>(
   db: Db,
@@ -59,10 +61,13 @@ function withNameFree<T>(
   exceptId: string | undefined,
   write: (tx: Db) => Promise<T>,
 ): Promise<T | null> {
+  const compared = directoryName(name);
   return db.transaction(async (tx) => {
     // Only `tx` inside: embedded PGlite has one connection, so a query on `db` would wait forever.
-    await tx.execute(sql`select pg_advisory_xact_lock(${NAME_LOCKS}, hashtext(lower(${name})))`);
-    if (await providerNameTaken(tx, name, exceptId)) return null;
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${NAME_LOCKS}, hashtext(lower(${compared})))`,
+    );
+    if (await providerNameTaken(tx, compared, exceptId)) return null;
     return write(tx);
   });
 }
@@ -97,14 +102,18 @@ export async function updateProvider(
   return (await withNameFree(db, fields.name, id, write)) ?? 'taken';
 }
 
-/** Whether another provider already has this name, whatever its capitals. */
+/**
+ * Whether another provider already has this name (as `directoryName` gives it), whatever its
+ * capitals; stored names are single-spaced here too, since rows written before names were tidied
+ * may hold runs of spaces.
+ */
 async function providerNameTaken(db: Db, name: string, exceptId?: string) {
   const [row] = await db
     .select({ id: providers.id })
     .from(providers)
     .where(
       and(
-        sql`lower(${providers.name}) = lower(${name})`,
+        sql`lower(btrim(regexp_replace(${providers.name}, '[[:space:]]+', ' ', 'g'))) = lower(${name})`,
         exceptId ? ne(providers.id, exceptId) : undefined,
       ),
     )
