@@ -7,9 +7,29 @@ import type { Actions, PageServerLoad } from './$types';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-/** A refused change: which form it came from, and a message per control. */
-const refused = (status: number, form: string, errors: Record<string, string>) =>
-  fail(status, { form, errors });
+/**
+ * A refused change: which form it came from, a message per control (by the control's id), and
+ * what was typed, so that the form can be put right rather than filled in again.
+ */
+const refused = (
+  status: number,
+  form: string,
+  errors: Record<string, string>,
+  values: Record<string, string> = {},
+) => fail(status, { form, errors, values });
+
+/**
+ * The service's messages, by the field it names, on the form's controls (`controlId` gives each
+ * field's id); a refusal that names no field (a name already taken) is about the name.
+ */
+function fieldErrors(
+  result: { error: string; fields?: Record<string, string> },
+  controlId: (field: string) => string,
+): Record<string, string> {
+  const fields = Object.entries(result.fields ?? {});
+  if (fields.length === 0) return { [controlId('name')]: result.error };
+  return Object.fromEntries(fields.map(([field, message]) => [controlId(field), message]));
+}
 
 function requireAdmin(locals: App.Locals, url: URL): User {
   const user = requireUser(locals, url);
@@ -30,11 +50,12 @@ export const actions: Actions = {
     const form = await request.formData();
     const values = { name: text(form, 'name'), description: text(form, 'description') };
     if (!values.name) {
-      return refused(400, 'provider', { 'provider-name': 'Enter the name' });
+      return refused(400, 'provider', { 'provider-name': 'Enter the name' }, values);
     }
     const result = await runtime().referrals.createProvider(user, values);
     if (!result.ok) {
-      return refused(result.status, 'provider', { 'provider-name': result.error });
+      const errors = fieldErrors(result, (field) => `provider-${field}`);
+      return refused(result.status, 'provider', errors, values);
     }
     return { done: `${values.name} added to the directory` };
   },
@@ -51,16 +72,15 @@ export const actions: Actions = {
     if (!values.name) errors[`service-name-${providerId}`] = 'Enter the name of the service';
     if (!isServiceKind(values.kind)) errors[`service-kind-${providerId}`] = 'Choose the kind';
     if (Object.keys(errors).length > 0 || !isServiceKind(values.kind)) {
-      return refused(400, providerId, errors);
+      return refused(400, providerId, errors, values);
     }
     const result = await runtime().referrals.addService(user, providerId, {
       ...values,
       kind: values.kind,
     });
     if (!result.ok) {
-      return refused(result.status, providerId, {
-        [`service-name-${providerId}`]: result.error,
-      });
+      const errors = fieldErrors(result, (field) => `service-${field}-${providerId}`);
+      return refused(result.status, providerId, errors, values);
     }
     return { done: `${values.name} added` };
   },
