@@ -105,6 +105,28 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
     expect(navOnPlan.find((r) => r.id === theirs.id)!.status).toBe('sent');
   });
 
+  it('refuses the team moving a referral whose provider’s staff update it, naming the provider', async () => {
+    const navOnPlan = async () =>
+      getJson<Referral[]>(server.url, `/api/plans/${person.planId}/referrals`, navCookie);
+    const before = await navOnPlan();
+    expect(before.find((r) => r.id === ours.id)).toMatchObject({ updatedBy: 'provider' });
+    expect(before.find((r) => r.id === theirs.id)).toMatchObject({ updatedBy: 'team' });
+
+    for (const status of ['accepted', 'declined']) {
+      const res = await setReferralStatus(server.url, navCookie, ours.id, {
+        status,
+        note: 'Rang them, they said yes',
+      });
+      expect(res.status, status).toBe(403);
+      const { error } = (await res.json()) as { error: string };
+      expect(error).toContain(TAME_VALLEY);
+      expect(error).toMatch(/only they can/);
+    }
+    const after = (await navOnPlan()).find((r) => r.id === ours.id)!;
+    expect(after.status).toBe('sent');
+    expect(after.events).toHaveLength(1);
+  });
+
   it('lets the partner accept their own referral, attributed and noted', async () => {
     const partner = await me(server.url, partnerCookie);
     const res = await setReferralStatus(server.url, partnerCookie, ours.id, {
@@ -204,6 +226,16 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
       expect(await partnerList()).not.toContain(id);
       const moved = await setReferralStatus(server.url, partnerCookie, id, { status: 'accepted' });
       expect(moved.status).toBe(404);
+      // Tame Valley's staff can no longer see it, so the team records what they hear instead.
+      const recorded = await setReferralStatus(server.url, navCookie, id, {
+        status: 'accepted',
+        note: 'Tame Valley rang to say they have a place',
+      });
+      expect(recorded.status, await recorded.clone().text()).toBe(200);
+      expect((await recorded.json()) as Referral).toMatchObject({
+        status: 'accepted',
+        updatedBy: 'team',
+      });
     } finally {
       expect((await consent(true)).status).toBe(200);
     }

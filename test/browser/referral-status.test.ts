@@ -74,6 +74,26 @@ describe(`keeping a referral's status up to date (${databaseBackend})`, () => {
     expect(await listed.getByRole('button').count()).toBe(0);
   });
 
+  it('offers the team no buttons for a referral whose provider’s staff update it themselves', async () => {
+    const reason = `Someone to walk with ${Date.now()}`;
+    const { person, now } = await referralTo(TAME_VALLEY, reason);
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    const ownHint = `${TAME_VALLEY}'s staff update this referral themselves`;
+
+    await openPlan(page, person.planId);
+    const card = cardOf(sectionOf(page, 'Referrals'), reason);
+    await card.getByText(ownHint).waitFor({ timeout: STEP_MS });
+    expect(await card.getByRole('button').count()).toBe(0);
+    expect(await card.getByLabel('Note').count()).toBe(0);
+
+    await page.goto('/referrals', { waitUntil: 'networkidle' });
+    const listed = cardOf(page, reason);
+    await listed.getByText(ownHint).waitFor({ timeout: STEP_MS });
+    expect(await listed.getByRole('button').count()).toBe(0);
+    expect((await now()).status).toBe('sent');
+  });
+
   it('shows a partner why a long note was refused, at the note, and keeps what they wrote', async () => {
     const reason = `Company on a walk ${Date.now()}`;
     const { now } = await referralTo(TAME_VALLEY, reason);

@@ -167,6 +167,8 @@ export interface Referral {
   goalId: string | null;
   urgency: string;
   status: string;
+  /** Who records how it is going: the provider's own staff, or the care team. */
+  updatedBy: 'provider' | 'team';
   createdBy: { id: string; name: string };
   createdAt: string;
   events: { status: string; note: string | null; by: { id: string; name: string }; at: string }[];

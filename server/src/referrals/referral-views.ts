@@ -12,6 +12,11 @@ export interface ReferralView {
   goalId: string | null;
   urgency: string;
   status: string;
+  /**
+   * Who records how it is going: 'provider' when the provider's own staff see it in Careweave
+   * (they sign in to the person's team, and the person consented to share), else 'team'.
+   */
+  updatedBy: 'provider' | 'team';
   createdBy: { id: string; name: string };
   /** ISO date and time. */
   createdAt: string;
@@ -30,6 +35,7 @@ export function referralView(row: ReferralRow): ReferralView {
     goalId: row.goalId,
     urgency: row.urgency,
     status: row.status,
+    updatedBy: row.providerStaffInTeam && row.consentToShare ? 'provider' : 'team',
     createdBy: { id: row.createdById, name: row.createdByName },
     createdAt: row.createdAt.toISOString(),
     events: row.events.map((e) => ({

@@ -50,6 +50,15 @@ const NOT_YOURS = {
   status: 403,
   error: 'This referral is to another organisation: only they can update it.',
 } as const;
+/** The provider's own staff update it in Careweave: the team may not answer for them. */
+const PROVIDERS_OWN = (provider: string) =>
+  ({
+    ok: false,
+    status: 403,
+    error:
+      `${provider}'s staff update their referrals in Careweave themselves, so only they can ` +
+      'accept, decline or move this one on. Ask them to update it, or add a note to the plan.',
+  }) as const;
 const ADMIN = {
   ok: false,
   status: 403,
@@ -202,6 +211,12 @@ export function createReferralsService(db: Db) {
         if (!visibleTo(user, current)) return NOT_YOURS;
       } else if (!mayWritePlan(user, person)) {
         return MAY_NOT_REFER;
+      } else if (current.updatedBy === 'provider') {
+        // A provider whose staff sign in to the person's team answers for itself: the team records
+        // nothing on its behalf, not even a move it was told of, so the two cannot contradict each
+        // other. The team records the moves only while no such staff can see the referral (none
+        // in the team, or the person has not consented, or has since withdrawn consent).
+        return PROVIDERS_OWN(current.provider.name);
       }
       const note = input.note === undefined || input.note === null ? '' : input.note;
       const fields: Record<string, string> = {};

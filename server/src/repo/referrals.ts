@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
-const { referrals, referralEvents, providerServices, providers, people, users } = schema;
+const { referrals, referralEvents, providerServices, providers, people, users, teamMembers } =
+  schema;
 const creator = alias(users, 'referral_creator');
 const actor = alias(users, 'referral_actor');
 
@@ -67,8 +68,23 @@ function where(filter: ReferralFilter): SQL | undefined {
   return and(...parts);
 }
 
-/** Referrals with their service, provider, person and author, newest first, and their events. */
+/**
+ * Referrals with their service, provider, person and author, newest first, and their events; and
+ * whether any of the provider's own staff sign in to the person's neighbourhood team (as
+ * `providerHasPartners` asks of one provider).
+ */
 export async function listReferrals(db: Db, filter: ReferralFilter) {
+  const providerStaff = db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
+    .where(
+      and(
+        eq(users.providerId, providers.id),
+        eq(users.role, 'voluntary_partner'),
+        eq(teamMembers.neighbourhoodId, people.neighbourhoodId),
+      ),
+    );
   const rows = await db
     .select({
       id: referrals.id,
@@ -83,6 +99,7 @@ export async function listReferrals(db: Db, filter: ReferralFilter) {
       serviceKind: providerServices.kind,
       providerId: providers.id,
       providerName: providers.name,
+      providerStaffInTeam: sql<boolean>`exists (${providerStaff})`,
       reason: referrals.reason,
       goalId: referrals.goalId,
       urgency: referrals.urgency,

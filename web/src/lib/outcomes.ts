@@ -60,6 +60,8 @@ export interface ReferralView {
   goalId: string | null;
   urgency: string;
   status: string;
+  /** Who records how it is going: the provider's own staff in Careweave, or the care team. */
+  updatedBy: 'provider' | 'team';
   createdBy: Named;
   createdAt: string;
   events: ReferralEventView[];
