@@ -162,6 +162,8 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
       const { error } = (await res.json()) as { error: string };
       expect(error, status).toMatch(/accepted/i);
       expect(error.toLowerCase(), status).toContain(status);
+      // It says who put it where it is, and when: here the partner themselves, a moment ago.
+      expect(error, status).toMatch(/^You marked this referral as accepted on \d+ \w+ \d{4} at /);
     }
     const mine = await getJson<Referral[]>(server.url, '/api/referrals', partnerCookie);
     expect(mine.find((r) => r.id === ours.id)!.status).toBe('accepted');

@@ -11,3 +11,18 @@ export function todayIso(now = new Date(), timeZone = SERVICE_TIME_ZONE): string
     day: '2-digit',
   }).format(now);
 }
+
+/** An ISO instant as "3 March 2026 at 14:05", on the team's clock (London). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const zone = { timeZone: SERVICE_TIME_ZONE } as const;
+  const day = date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...zone,
+  });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...zone });
+  return `${day} at ${time}`;
+}

@@ -6,6 +6,7 @@ import {
   isUuid,
   nextReferralStatus,
   planDocumentAccess,
+  refusedMove,
   URGENCIES,
   type ReferralStatus,
 } from '@careweave/shared';
@@ -66,6 +67,20 @@ const ADMIN = {
 } as const;
 
 const isPartner = (user: User) => user.role === 'voluntary_partner';
+
+/**
+ * A move refused because the referral is not where the caller thought: 409, saying who moved it
+ * where and when (its last event), and where it can go now.
+ */
+function clash(user: User, now: ReferralView, to: ReferralStatus) {
+  const last = now.events.at(-1);
+  const movedBy =
+    last && last.status === now.status
+      ? { name: last.by.name, you: last.by.id === user.id, at: last.at }
+      : null;
+  const error = refusedMove({ status: now.status as ReferralStatus, movedBy }, to);
+  return { ok: false, status: 409, error } as const;
+}
 
 /** A partner sees only referrals to their own organisation, and nothing of other providers'. */
 function visibleTo(user: User, view: ReferralView): boolean {
@@ -231,7 +246,7 @@ export function createReferralsService(db: Db) {
       }
       const to = input.status as ReferralStatus;
       const step = nextReferralStatus(current.status as ReferralStatus, to);
-      if (!step.ok) return { ok: false, status: 409, error: step.error };
+      if (!step.ok) return clash(user, current, to);
       const moved = await moveReferral(db, {
         id: referralId,
         from: current.status,
@@ -239,12 +254,10 @@ export function createReferralsService(db: Db) {
         note: (note as string).trim() || null,
         by: user.id,
       });
+      // Someone else moved it between our read and our write: say who, and where it is now.
       if (!moved) {
-        return {
-          ok: false,
-          status: 409,
-          error: 'Someone else updated this referral a moment ago. Reload it and try again.',
-        };
+        const now = await one(referralId);
+        return now ? clash(user, now, to) : NO_REFERRAL;
       }
       await recordAudit(db, {
         userId: user.id,

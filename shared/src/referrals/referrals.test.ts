@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { REFERRAL_STATUSES, nextReferralStatus, type ReferralStatus } from './referrals.js';
+import {
+  REFERRAL_STATUSES,
+  nextReferralStatus,
+  refusedMove,
+  type ReferralStatus,
+} from './referrals.js';
 
 const LEGAL: [ReferralStatus, ReferralStatus][] = [
   ['sent', 'accepted'],
@@ -33,6 +38,32 @@ describe('the referral state machine', () => {
   it('says where a referral can go instead', () => {
     const result = nextReferralStatus('sent', 'completed');
     expect(!result.ok && result.error).toBe(
+      'A referral that is sent cannot move to completed. It can move to accepted or declined.',
+    );
+  });
+});
+
+describe('a refused move of a referral that has moved on', () => {
+  const at = '2026-03-03T14:05:00.000Z';
+
+  it('names who moved it and when, then why the move cannot be made', () => {
+    const now = { status: 'declined' as const, movedBy: { name: 'Kim Ashworth', you: false, at } };
+    expect(refusedMove(now, 'accepted')).toBe(
+      'Kim Ashworth marked this referral as declined on 3 March 2026 at 14:05. ' +
+        'A referral that is declined cannot move to accepted. It is finished.',
+    );
+  });
+
+  it('says "you" to whoever moved it themselves, and says where it can go next', () => {
+    const now = { status: 'accepted' as const, movedBy: { name: 'Sam Okafor', you: true, at } };
+    expect(refusedMove(now, 'declined')).toBe(
+      'You marked this referral as accepted on 3 March 2026 at 14:05. ' +
+        'A referral that is accepted cannot move to declined. It can move to in progress.',
+    );
+  });
+
+  it('gives only the reason when no one is known to have moved it', () => {
+    expect(refusedMove({ status: 'sent', movedBy: null }, 'completed')).toBe(
       'A referral that is sent cannot move to completed. It can move to accepted or declined.',
     );
   });

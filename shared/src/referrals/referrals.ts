@@ -1,3 +1,5 @@
+import { formatDateTime } from '../calendar.js';
+
 /** A referral's workflow: sent → accepted | declined; accepted → in progress → completed. */
 export const REFERRAL_STATUSES = [
   'sent',
@@ -41,6 +43,30 @@ export function nextReferralStatus(
     ok: false,
     error: `A referral that is ${REFERRAL_STATUS_LABELS[from]} cannot move to ${REFERRAL_STATUS_LABELS[to]}. ${next}`,
   };
+}
+
+/** Where a referral is now, and who put it there (`you` when it was the reader) and when. */
+export interface ReferralNow {
+  status: ReferralStatus;
+  /** Null when the history does not say (it always should). */
+  movedBy: { name: string; you: boolean; at: string } | null;
+}
+
+/**
+ * Why a move to `to` is refused now that the referral is where it is: who moved it there and
+ * when, then where it can go from there. Someone who pressed a button on a page opened earlier
+ * learns what happened meanwhile, not only that the workflow forbids it.
+ */
+export function refusedMove(now: ReferralNow, to: ReferralStatus): string {
+  const step = nextReferralStatus(now.status, to);
+  const reason = step.ok ? 'Check it and try again.' : step.error;
+  if (!now.movedBy) return reason;
+  const who = now.movedBy.you ? 'You' : now.movedBy.name;
+  const what =
+    now.status === 'sent'
+      ? 'sent this referral'
+      : `marked this referral as ${REFERRAL_STATUS_LABELS[now.status]}`;
+  return `${who} ${what} on ${formatDateTime(now.movedBy.at)}. ${reason}`;
 }
 
 /** The kinds of service in the provider directory. */

@@ -21,20 +21,8 @@ export function pathwayLabel(pathway: string): string {
   return pathway.charAt(0).toUpperCase() + pathway.slice(1).toLowerCase();
 }
 
-/** An ISO instant as "3 March 2026 at 14:05", on the team's clock (London). */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const zone = { timeZone: SERVICE_TIME_ZONE } as const;
-  const day = date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    ...zone,
-  });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...zone });
-  return `${day} at ${time}`;
-}
+/** An ISO instant as "3 March 2026 at 14:05" (shared, since the server writes it in messages). */
+export { formatDateTime } from '@careweave/shared';
 
 /** "physical-health" → "Physical health": stored codes as words. */
 export function codeLabel(code: string): string {
