@@ -162,6 +162,14 @@ describe(`the Team page (${databaseBackend})`, () => {
       .waitFor({ state: 'attached', timeout: STEP_MS });
     expect(await row.innerText()).not.toContain('Provider:');
     await row.getByLabel('Role of Jo Partner').selectOption({ label: 'Voluntary-sector partner' });
+    await row.getByRole('button', { name: 'Change role of Jo Partner' }).click();
+    // The message at the top leads to the field it is about, in Jo's row.
+    const missing = admin.getByRole('alert').getByRole('link', { name: /provider directory/ });
+    await missing.waitFor({ timeout: STEP_MS });
+    const field = admin.locator((await missing.getAttribute('href'))!);
+    expect(await field.count()).toBe(1);
+    expect(await row.locator((await missing.getAttribute('href'))!).count()).toBe(1);
+    await row.getByLabel('Role of Jo Partner').selectOption({ label: 'Voluntary-sector partner' });
     await row.getByLabel('Provider they work for').selectOption({ label: MONEY_ADVICE });
     await row.getByRole('button', { name: 'Change role of Jo Partner' }).click();
     await admin

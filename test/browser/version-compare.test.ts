@@ -30,28 +30,20 @@ describe(`comparing a version with the plan now (${databaseBackend})`, () => {
     const browser = await launchBrowser();
     const page = await signIn(browser, server, 'navigator@demo.test');
     const shared = page.getByRole('region', { name: 'Shared plan' });
-    // The edit must be stored before the page reads the history.
-    await expect
-      .poll(
+    // What the shared plan's part of the page says, once what was sent is stored.
+    const sharedSays = () =>
+      expect.poll(
         async () => {
           await page.goto(compare);
           return shared.innerText();
         },
         { timeout: STEP_MS },
-      )
-      .toContain('Changed since by Jo Hartley.');
+      );
+    await sharedSays().toContain('Changed since by Jo Hartley.');
 
     expect((await send(server.url, 'POST', restore, navCookie, {})).status).toBe(200);
     await waitFor(() => readActions(editor.doc).length === 0, 'the restore to reach the editor');
-    await expect
-      .poll(
-        async () => {
-          await page.goto(compare);
-          return shared.innerText();
-        },
-        { timeout: STEP_MS },
-      )
-      .toContain('Edited since by Jo Hartley, but it reads as it did then');
+    await sharedSays().toContain('Edited since by Jo Hartley, but it reads as it did then');
     expect(await shared.innerText()).not.toContain('Changed since');
   });
 });

@@ -73,7 +73,9 @@ export const actions: Actions = {
     const canChair = text(form, 'canChair') === 'yes';
     const neighbourhoodId = text(form, 'neighbourhoodId');
     const result = await runtime().team.update(user, memberId, { canChair, neighbourhoodId });
-    if (!result.ok) return refused(result.status, memberId, 'chair', result.error);
+    if (!result.ok) {
+      return refused(result.status, memberId, 'chair', result.fields?.canChair ?? result.error);
+    }
     const name = result.members[0]?.name ?? 'The member';
     return { done: canChair ? `${name} may now chair` : `${name} may no longer chair` };
   },
