@@ -278,10 +278,15 @@ describe(`managing the team (${databaseBackend})`, () => {
     const demotedOpen = openRaw(server.wsUrl, clinicalPlanDocument(planId), {
       cookie: demoted.cookie,
     });
-    await Promise.all([firstMessage(removedOpen), firstMessage(demotedOpen)]);
+    // As a partner they may still write this shared plan (its person consented), but only part.
+    const narrowedOpen = openRaw(server.wsUrl, sharedPlanDocument(planId), {
+      cookie: demoted.cookie,
+    });
+    await Promise.all([removedOpen, demotedOpen, narrowedOpen].map((s) => firstMessage(s)));
     // Well inside the 30 s heartbeat.
     const removedClosed = closeCodeOf(removedOpen, 5_000);
     const demotedClosed = closeCodeOf(demotedOpen, 5_000);
+    const narrowedClosed = closeCodeOf(narrowedOpen, 5_000);
 
     const path = `/api/team/members/${removed.id}/neighbourhoods/${teamId()}`;
     expect((await send(server.url, 'DELETE', path, adminCookie, {})).status).toBe(204);
@@ -295,6 +300,7 @@ describe(`managing the team (${databaseBackend})`, () => {
     });
     expect(role.status).toBe(200);
     expect((await demotedClosed).code).toBe(CloseCode.Forbidden);
+    expect((await narrowedClosed).code).toBe(CloseCode.Forbidden);
     expect((await postLogin(server.url, removed.email, removed.password)).status).toBe(200);
   });
 });

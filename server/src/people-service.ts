@@ -5,6 +5,7 @@ import {
   meetingDocumentAccess,
   parseDocumentName,
   planDocumentAccess,
+  sharedPlanEdits,
   type Access,
   type DocumentRef,
   todayIso,
@@ -86,6 +87,8 @@ export interface PeopleService extends PersonRecords {
 export interface OpenDocument {
   userId: string;
   documentName: string;
+  /** It was let in to change only part of the document (a partner's shared plan). */
+  partOnly?: boolean;
 }
 
 /** One pathway a person was put on, by whom and when. */
@@ -230,13 +233,20 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
       const userById = new Map(users.map((u) => [u.id, u]));
       const personByPlan = new Map(people.map((p) => [p.planId, p]));
       const meetingById = new Map(meetings.map((m) => [m.id, m]));
-      return sockets.map(({ userId }, i) => {
+      return sockets.map(({ userId, partOnly }, i) => {
         const user = userById.get(userId);
         const ref = refs[i];
         if (!user || !ref) return 'none';
-        return ref.kind === 'meeting'
-          ? meetingAccess(user, meetingById.get(ref.meetingId))
-          : planAccess(user, ref.kind, personByPlan.get(ref.planId));
+        if (ref.kind === 'meeting') return meetingAccess(user, meetingById.get(ref.meetingId));
+        const access = planAccess(user, ref.kind, personByPlan.get(ref.planId));
+        // Someone made a partner may now change only part of a plan they were let in to write:
+        // as for a writer who may now only read, that socket may do more than they may.
+        const narrowed =
+          access === 'write' &&
+          !partOnly &&
+          ref.kind === 'plan-shared' &&
+          sharedPlanEdits(user.role) !== 'all';
+        return narrowed ? 'read' : access;
       });
     },
 

@@ -37,7 +37,7 @@ function setUp(
 
 /** A socket of `token`'s user on the shared plan document, with write access unless given. */
 function socket(token: string, access: Admitted['access'] = 'write', document = 'plan:1:shared') {
-  return { token, userId: `user-${token}`, documentName: document, access };
+  return { token, userId: `user-${token}`, documentName: document, access, partOnly: false };
 }
 
 describe('SessionWatch', () => {

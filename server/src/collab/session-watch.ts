@@ -7,6 +7,8 @@ export interface Admitted {
   userId: string;
   documentName: string;
   access: Exclude<Access, 'none'>;
+  /** Let in to change only part of the document (see Connection.limit). */
+  partOnly: boolean;
 }
 
 /** Why an open socket may no longer stay: its session ended, or it may do less than it could. */
@@ -16,7 +18,9 @@ export interface SessionWatchOptions {
   /** The tokens among these whose sessions still hold. */
   stillValid(tokens: string[]): Promise<Set<string>>;
   /** Each socket's access as it stands now, in the order asked. */
-  accessNow(sockets: readonly { userId: string; documentName: string }[]): Promise<Access[]>;
+  accessNow(
+    sockets: readonly { userId: string; documentName: string; partOnly: boolean }[],
+  ): Promise<Access[]>;
   intervalMs: number;
   log(message: string): void;
 }

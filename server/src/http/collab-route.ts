@@ -67,7 +67,10 @@ export function collabRoute({
           access,
           limit: partOnly ? checkPartnerUpdate : undefined,
           watch: (lapsed) =>
-            sessionWatch.watch({ token: token!, userId: id, documentName, access }, lapsed),
+            sessionWatch.watch(
+              { token: token!, userId: id, documentName, access, partOnly },
+              lapsed,
+            ),
         };
       }
     }),
