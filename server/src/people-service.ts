@@ -5,10 +5,10 @@ import {
   meetingDocumentAccess,
   parseDocumentName,
   planDocumentAccess,
-  sharedPlanEdits,
   type Access,
   type DocumentRef,
   todayIso,
+  writesPartOnly,
 } from '@careweave/shared';
 import type { Outcome } from './person-detail.js';
 import { createPersonRecords, type PersonRecords } from './person-records.js';
@@ -241,11 +241,7 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         const access = planAccess(user, ref.kind, personByPlan.get(ref.planId));
         // Someone made a partner may now change only part of a plan they were let in to write:
         // as for a writer who may now only read, that socket may do more than they may.
-        const narrowed =
-          access === 'write' &&
-          !partOnly &&
-          ref.kind === 'plan-shared' &&
-          sharedPlanEdits(user.role) !== 'all';
+        const narrowed = access === 'write' && !partOnly && writesPartOnly(user.role, ref.kind);
         return narrowed ? 'read' : access;
       });
     },

@@ -5,7 +5,7 @@ import {
   checkPartnerUpdate,
   parseDocumentName,
   presenceColour,
-  sharedPlanEdits,
+  writesPartOnly,
 } from '@careweave/shared';
 import { SESSION_COOKIE } from '../auth/session-service.js';
 import { socketEvents, type Admission } from '../collab/socket.js';
@@ -57,10 +57,7 @@ export function collabRoute({
         }
         await people.openedOverSocket(session.user, documentName);
         const { id, name, role } = session.user;
-        const partOnly =
-          access === 'write' &&
-          document.kind === 'plan-shared' &&
-          sharedPlanEdits(role) === 'notes-and-progress';
+        const partOnly = access === 'write' && writesPartOnly(role, document.kind);
         return {
           ok: true,
           user: { id, name, role, colour: presenceColour(id) },

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DocumentKind } from '../documents.js';
 import type { Role } from '../roles.js';
 import { restoreDocument } from '../meeting/version-restore.js';
 import { SHARED_PLAN_SECTIONS, SharedPlan } from './shared-plan.js';
@@ -12,6 +13,11 @@ export type SharedPlanEdits = 'all' | 'notes-and-progress';
 
 export function sharedPlanEdits(role: Role): SharedPlanEdits {
   return role === 'voluntary_partner' ? 'notes-and-progress' : 'all';
+}
+
+/** Whether someone who may write a document of this kind may change only part of it. */
+export function writesPartOnly(role: Role, kind: DocumentKind): boolean {
+  return kind === 'plan-shared' && sharedPlanEdits(role) !== 'all';
 }
 
 /** Any shared type, as a transaction names those it changed: here only their tree matters. */
