@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getJson, me, send } from './support/api.js';
-import { listPeople, login } from './support/clients.js';
+import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import {
   addPerson,
@@ -42,8 +42,7 @@ describe(`a partner linked to their provider (${databaseBackend})`, () => {
     navCookie = await login(server.url, 'navigator@demo.test');
     directory = await providers(server.url, navCookie);
     // Someone who consented to share, referred to both providers.
-    const partnerSees = await listPeople(server.url, await login(server.url, 'partner@demo.test'));
-    const planId = partnerSees[0]!.planId;
+    const { planId } = await addPerson(server.url, navCookie, 'Recovery', { consent: true });
     for (const name of [TAME_VALLEY, MONEY_ADVICE]) {
       referralTo[name] = await makeReferral(server.url, navCookie, planId, {
         serviceId: serviceOf(directory, name).service.id,

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getJson, me, send } from './support/api.js';
-import { get, listPeople, login, type PersonSummary } from './support/clients.js';
+import { get, listPeople, login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import {
+  addPerson,
   makeReferral,
   providers,
   serviceOf,
@@ -19,7 +20,7 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
   let server: TestServer;
   let navCookie: string;
   let partnerCookie: string;
-  let person: PersonSummary;
+  let person: { id: string; planId: string; name: string };
   let ours: { id: string; serviceId: string };
   let theirs: { id: string; serviceId: string; provider: string };
 
@@ -28,8 +29,7 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
     navCookie = await login(server.url, 'navigator@demo.test');
     partnerCookie = await login(server.url, 'partner@demo.test');
     // Someone who consented to share, so the partner may see their plan at all.
-    person = (await listPeople(server.url, partnerCookie))[0]!;
-    expect(person).toBeDefined();
+    person = await addPerson(server.url, navCookie, 'Recovery', { consent: true });
 
     const directory = await providers(server.url, navCookie);
     const tameValley = serviceOf(directory, TAME_VALLEY);
@@ -212,7 +212,7 @@ describe(`a partner and their organisation's referrals (${databaseBackend})`, ()
     expect((await refer(hidden.planId, theirs.serviceId)).status).toBe(201);
 
     // Someone else who consented, referred, then withdraws.
-    const other = everyone.find((p) => seen.has(p.id) && p.id !== person.id)!;
+    const other = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
     const id = await makeReferral(server.url, navCookie, other.planId, {
       serviceId: ours.serviceId,
       reason: 'Peer support while recovering',

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
 import { me, send } from '../support/api.js';
-import { listPeople, login } from '../support/clients.js';
+import { login } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
-import { makeReferral, providers, serviceOf, TAME_VALLEY } from '../support/outcomes.js';
+import { addPerson, makeReferral, providers, serviceOf, TAME_VALLEY } from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe(`the Team page (${databaseBackend})`, () => {
@@ -94,9 +94,9 @@ describe(`the Team page (${databaseBackend})`, () => {
     // A referral to each provider, of someone who consented to share with partners.
     const navCookie = await login(server.url, 'navigator@demo.test');
     const directory = await providers(server.url, navCookie);
-    const shared = await listPeople(server.url, await login(server.url, 'partner@demo.test'));
+    const { planId } = await addPerson(server.url, navCookie, 'Recovery', { consent: true });
     for (const name of [MONEY_ADVICE, TAME_VALLEY]) {
-      await makeReferral(server.url, navCookie, shared[0]!.planId, {
+      await makeReferral(server.url, navCookie, planId, {
         serviceId: serviceOf(directory, name).service.id,
         reason: `Referred to ${name}`,
         urgency: 'routine',

@@ -5,6 +5,7 @@ import {
   isUrgency,
   isUuid,
   nextReferralStatus,
+  openReferralClash,
   planDocumentAccess,
   refusedMove,
   URGENCIES,
@@ -155,7 +156,7 @@ export function createReferralsService(db: Db) {
           fields,
         };
       }
-      const id = await insertReferral(db, {
+      const added = await insertReferral(db, {
         personId: person.id,
         planId: person.planId,
         serviceId: service!.id,
@@ -164,6 +165,18 @@ export function createReferralsService(db: Db) {
         urgency: input.urgency as string,
         createdBy: user.id,
       });
+      if ('open' in added) {
+        const { open } = added;
+        const message = openReferralClash({
+          serviceName: `${service!.name} (${service!.providerName})`,
+          personName: `${person.givenName} ${person.familyName}`,
+          status: open.status as ReferralStatus,
+          createdBy: open.createdById === user.id ? 'You' : open.createdByName,
+          createdAt: open.createdAt.toISOString(),
+        });
+        return { ok: false, status: 409, error: message, fields: { serviceId: message } };
+      }
+      const { id } = added;
       await recordAudit(db, {
         userId: user.id,
         action: 'referral.create',

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
+import { isOpenReferral, REFERRAL_STATUSES } from '@careweave/shared';
 
 const { referrals, referralEvents, providerServices, providers, people, users, teamMembers } =
   schema;
@@ -9,9 +10,49 @@ const actor = alias(users, 'referral_actor');
 
 export type NewReferral = Omit<typeof referrals.$inferInsert, 'id' | 'status'>;
 
-/** Adds a referral, "sent", with its first event; returns its id. */
-export async function insertReferral(db: Db, referral: NewReferral): Promise<string> {
+const OPEN_STATUSES = REFERRAL_STATUSES.filter(isOpenReferral);
+
+/** The referral already open from this person to this service, which a new one would repeat. */
+export interface OpenReferral {
+  status: string;
+  createdById: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+/**
+ * Adds a referral, "sent", with its first event, unless the person already has an open one to
+ * the same service. The person's row is locked so two sent at once cannot both pass the check.
+ */
+export async function insertReferral(
+  db: Db,
+  referral: NewReferral,
+): Promise<{ id: string } | { open: OpenReferral }> {
   return db.transaction(async (tx) => {
+    await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.id, referral.personId))
+      .for('update');
+    const [open] = await tx
+      .select({
+        status: referrals.status,
+        createdById: referrals.createdBy,
+        createdByName: creator.name,
+        createdAt: referrals.createdAt,
+      })
+      .from(referrals)
+      .innerJoin(creator, eq(creator.id, referrals.createdBy))
+      .where(
+        and(
+          eq(referrals.personId, referral.personId),
+          eq(referrals.serviceId, referral.serviceId),
+          inArray(referrals.status, OPEN_STATUSES),
+        ),
+      )
+      .orderBy(desc(referrals.createdAt))
+      .limit(1);
+    if (open) return { open };
     const [row] = await tx
       .insert(referrals)
       .values({ ...referral, status: 'sent' })
@@ -19,7 +60,7 @@ export async function insertReferral(db: Db, referral: NewReferral): Promise<str
     await tx
       .insert(referralEvents)
       .values({ referralId: row!.id, status: 'sent', note: null, by: referral.createdBy });
-    return row!.id;
+    return { id: row!.id };
   });
 }
 

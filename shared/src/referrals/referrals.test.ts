@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   REFERRAL_STATUSES,
+  isOpenReferral,
   nextReferralStatus,
+  openReferralClash,
   refusedMove,
   type ReferralStatus,
 } from './referrals.js';
@@ -65,6 +67,28 @@ describe('a refused move of a referral that has moved on', () => {
   it('gives only the reason when no one is known to have moved it', () => {
     expect(refusedMove({ status: 'sent', movedBy: null }, 'completed')).toBe(
       'A referral that is sent cannot move to completed. It can move to accepted or declined.',
+    );
+  });
+});
+
+describe('a second referral to a service while one is open', () => {
+  it('counts a referral open until it is declined or completed', () => {
+    expect(REFERRAL_STATUSES.filter(isOpenReferral)).toEqual(['sent', 'accepted', 'in-progress']);
+  });
+
+  it('names who sent the open one, when, and where it has got to', () => {
+    expect(
+      openReferralClash({
+        serviceName: 'Debt advice (Heatons Money Advice)',
+        personName: 'Ada Testperson',
+        status: 'in-progress',
+        createdBy: 'Jo Hartley',
+        createdAt: '2026-11-23T10:05:00.000Z',
+      }),
+    ).toBe(
+      'Jo Hartley referred Ada Testperson to Debt advice (Heatons Money Advice) on 23 November ' +
+        '2026 at 10:05, and that referral is still in progress. Follow it up rather than ' +
+        'sending another.',
     );
   });
 });

@@ -27,6 +27,29 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly Refe
   completed: [],
 };
 
+/** Whether the provider still has the referral in hand: it has not been declined or finished. */
+export function isOpenReferral(status: ReferralStatus): boolean {
+  return REFERRAL_TRANSITIONS[status].length > 0;
+}
+
+/**
+ * Why a second referral to a service is refused while one is open: two people in a meeting
+ * pressing "Send referral" together must not make the provider take the person on twice.
+ */
+export function openReferralClash(open: {
+  serviceName: string;
+  personName: string;
+  status: ReferralStatus;
+  createdBy: string;
+  createdAt: string;
+}): string {
+  return (
+    `${open.createdBy} referred ${open.personName} to ${open.serviceName} on ` +
+    `${formatDateTime(open.createdAt)}, and that referral is still ` +
+    `${REFERRAL_STATUS_LABELS[open.status]}. Follow it up rather than sending another.`
+  );
+}
+
 export function isReferralStatus(value: unknown): value is ReferralStatus {
   return (REFERRAL_STATUSES as readonly unknown[]).includes(value);
 }
