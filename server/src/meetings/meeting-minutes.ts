@@ -28,7 +28,7 @@ import { minutesHtml } from './minutes-html.js';
 
 /** Minutes of a meeting, the copy for the caller's audience: a partner gets the partner copy. */
 export function meetingMinutes({ db, rooms }: MeetingDeps) {
-  async function minutes(user: User, id: string): Promise<Outcome<{ minutes: Minutes }>> {
+  async function build(user: User, id: string): Promise<Outcome<{ minutes: Minutes }>> {
     const found = await meetingFor(db, user, id);
     if (!found.ok) return found;
     const { meeting } = found;
@@ -73,19 +73,31 @@ export function meetingMinutes({ db, rooms }: MeetingDeps) {
     return { ok: true, minutes: buildMinutes(meetingFacts, inputs, attendance, { audience }) };
   }
 
+  /** Builds the minutes and records that the user was shown them, in this way. */
+  async function audited(
+    user: User,
+    id: string,
+    action: 'minutes.open' | 'minutes.export',
+  ): Promise<Outcome<{ minutes: Minutes }>> {
+    const result = await build(user, id);
+    if (!result.ok) return result;
+    await recordAudit(db, {
+      userId: user.id,
+      action,
+      entityType: 'meeting',
+      entityId: id,
+      detail: { audience: result.minutes.audience },
+    });
+    return result;
+  }
+
   return {
-    minutes,
+    /** The minutes, on screen or as JSON. Audited: they say what was said of named people. */
+    minutes: (user: User, id: string) => audited(user, id, 'minutes.open'),
     /** The minutes as a standalone printable page, for download. Audited. */
     async minutesHtml(user: User, id: string): Promise<Outcome<{ html: string }>> {
-      const result = await minutes(user, id);
+      const result = await audited(user, id, 'minutes.export');
       if (!result.ok) return result;
-      await recordAudit(db, {
-        userId: user.id,
-        action: 'minutes.export',
-        entityType: 'meeting',
-        entityId: id,
-        detail: { audience: result.minutes.audience },
-      });
       return { ok: true, html: minutesHtml(result.minutes) };
     },
   };

@@ -28,6 +28,7 @@ export type AuditAction =
   | 'version.open'
   | 'meeting.start'
   | 'meeting.close'
+  | 'minutes.open'
   | 'minutes.export'
   | 'measure.record'
   | 'referral.create'

@@ -73,6 +73,7 @@ describe('an audit event as the trail shows it', () => {
     expect(auditDetail(entry('minutes.export', { detail: { audience: 'partner' } }))).toBe(
       'Partner copy',
     );
+    expect(auditDetail(entry('minutes.open', { detail: { audience: 'team' } }))).toBe('Team copy');
     expect(auditDetail(entry('meeting.close', { detail: { carried: 2 } }))).toBe(
       '2 cases carried to the next meeting',
     );

@@ -12,6 +12,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'version.open': 'Opened a signed-off version',
   'meeting.start': 'Started a meeting',
   'meeting.close': 'Closed a meeting',
+  'minutes.open': 'Read minutes',
   'minutes.export': 'Downloaded minutes',
   'measure.record': 'Recorded a wellbeing score',
   'referral.create': 'Made a referral',
@@ -82,6 +83,7 @@ export function auditDetail(entry: AuditEntry): string {
       return typeof d.carried === 'number' && d.carried > 0
         ? `${d.carried} ${d.carried === 1 ? 'case' : 'cases'} carried to the next meeting`
         : '';
+    case 'minutes.open':
     case 'minutes.export':
       return d.audience === 'partner' ? 'Partner copy' : 'Team copy';
     default:
