@@ -131,6 +131,35 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     ]);
   });
 
+  it('audits a signed-off version’s page, and its comparison with now, once each, as the version', async () => {
+    const socialCookie = await login(server.url, 'social@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const social = await me(server.url, socialCookie);
+    const person = (await listPeople(server.url, socialCookie))[1]!;
+    const signed = await send(
+      server.url,
+      'POST',
+      `/api/plans/${person.planId}/versions`,
+      gpCookie,
+      { label: 'Agreed at the Reddish MDT' },
+    );
+    const { id: versionId } = (await signed.json()) as { id: string };
+    const page = `/plans/${person.planId}/versions/${versionId}`;
+    const opens = async () =>
+      (await read(`?userId=${social.id}&planId=${person.planId}`)).entries.map((e) => [
+        e.action,
+        e.detail,
+      ]);
+
+    expect((await get(server.url, page, socialCookie)).status).toBe(200);
+    expect(await opens()).toEqual([['version.open', { versionId, how: 'view' }]]);
+    expect((await get(server.url, `${page}/compare`, socialCookie)).status).toBe(200);
+    expect(await opens()).toEqual([
+      ['version.open', { versionId, how: 'compare' }],
+      ['version.open', { versionId, how: 'view' }],
+    ]);
+  });
+
   it('audits a restore confirmation as a restore preview, not as a compare', async () => {
     const navCookie = await login(server.url, 'navigator@demo.test');
     const gpCookie = await login(server.url, 'gp@demo.test');

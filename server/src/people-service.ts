@@ -58,6 +58,11 @@ export interface PeopleService extends PersonRecords {
   list(user: User): Promise<PersonSummary[]>;
   /** The plan, or null when it does not exist or the user may not see it. Audited. */
   openPlan(user: User, planId: string): Promise<PlanView | null>;
+  /**
+   * As `openPlan`, not audited: for a page showing a signed-off version of the plan, which the
+   * versions service audits as what was seen.
+   */
+  planForVersion(user: User, planId: string): Promise<PlanView | null>;
   /** The user's access to a collaborative document, by name. */
   documentAccess(user: User, documentName: string): Promise<Access>;
   /**
@@ -139,6 +144,26 @@ function planAccess(
 export function createPeopleService(db: Db, consentChanged?: () => void): PeopleService {
   const records = createPersonRecords(db, consentChanged);
   const socketOpens = new RecentKeys(SOCKET_OPEN_AUDIT_MS);
+
+  async function planView(user: User, planId: string): Promise<PlanView | null> {
+    if (!isUuid(planId)) return null;
+    const person = await findPersonByPlan(db, planId);
+    if (!person) return null;
+    const documents = planDocumentsFor(user, person);
+    if (documents.length === 0) return null;
+    return {
+      planId,
+      person: {
+        ...summary(person),
+        dateOfBirth: person.dateOfBirth,
+        gpPractice: person.gpPractice,
+        consentToShare: person.consentToShare,
+      },
+      documents,
+      actions: await actionCounts(db, planId, todayIso()),
+    };
+  }
+
   return {
     ...records,
 
@@ -168,11 +193,8 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
     },
 
     async openPlan(user, planId) {
-      if (!isUuid(planId)) return null;
-      const person = await findPersonByPlan(db, planId);
-      if (!person) return null;
-      const documents = planDocumentsFor(user, person);
-      if (documents.length === 0) return null;
+      const plan = await planView(user, planId);
+      if (!plan) return null;
       await recordAudit(db, {
         userId: user.id,
         action: 'plan.open',
@@ -180,19 +202,11 @@ export function createPeopleService(db: Db, consentChanged?: () => void): People
         entityId: planId,
       });
       // Its page's sockets, opened next, are this same opening.
-      for (const { name } of documents) socketOpens.mark(`${user.id} ${name}`);
-      return {
-        planId,
-        person: {
-          ...summary(person),
-          dateOfBirth: person.dateOfBirth,
-          gpPractice: person.gpPractice,
-          consentToShare: person.consentToShare,
-        },
-        documents,
-        actions: await actionCounts(db, planId, todayIso()),
-      };
+      for (const { name } of plan.documents) socketOpens.mark(`${user.id} ${name}`);
+      return plan;
     },
+
+    planForVersion: planView,
 
     async documentAccess(user, documentName) {
       const ref = parseDocumentName(documentName);

@@ -5,7 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
-  const plan = await runtime().people.openPlan(user, params.planId);
+  // The version read is audited as the version opened: the live plan is not shown.
+  const plan = await runtime().people.planForVersion(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
   const [team, owners, version] = await Promise.all([
     runtime().people.team(user),

@@ -5,7 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
-  const plan = await runtime().people.openPlan(user, params.planId);
+  // Audited once, as the version compared with now.
+  const plan = await runtime().people.planForVersion(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
   const [team, versions, comparison] = await Promise.all([
     runtime().people.team(user),
