@@ -65,4 +65,26 @@ describe(`signing off a case at a meeting (${databaseBackend})`, () => {
     expect(press.status).toBe(409);
     expect((await meetingOf(server.url, cookie, meetingId)).cases[0]!.versionId).toBe(versionId);
   });
+
+  it('refuses a decision or a sign-off before the meeting has started: it has agreed nothing yet', async () => {
+    const server = await startServer();
+    const cookie = await login(server.url, 'gp@demo.test');
+    const [person] = await listPeople(server.url, cookie);
+    const meetingId = await createMeeting(server.url, cookie, daysFromNow(7));
+    const caseId = await addCase(server.url, cookie, meetingId, { personId: person!.id });
+    const casePath = `/api/meetings/${meetingId}/cases/${caseId}`;
+
+    const early = [
+      await send(server.url, 'POST', `${casePath}/outcome`, cookie, { decision: 'discharge' }),
+      await send(server.url, 'POST', `${casePath}/sign-off`, cookie, {}),
+    ];
+    for (const res of early) {
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/not running/) });
+    }
+    const [listed] = (await meetingOf(server.url, cookie, meetingId)).cases;
+    expect(listed).toMatchObject({ decision: null, versionId: null, status: 'pending' });
+    const versions = `/api/plans/${person!.planId}/versions`;
+    expect(await getJson<VersionSummary[]>(server.url, versions, cookie)).toEqual([]);
+  });
 });

@@ -209,6 +209,7 @@ export function meetingLive(deps: MeetingDeps) {
     ): Promise<Outcome<object>> {
       const found = await chairedMeeting(db, user, id);
       if (!found.ok) return found;
+      if (found.meeting.status !== 'live') return NOT_LIVE;
       if (!DECISIONS.includes(input.decision as Decision)) {
         return invalid('decision', `Choose a decision: ${DECISIONS.join(', ')}`);
       }
@@ -228,6 +229,8 @@ export function meetingLive(deps: MeetingDeps) {
     async signOff(user: User, id: string, caseId: string): Promise<Outcome<{ versionId: string }>> {
       const found = await chairedMeeting(db, user, id);
       if (!found.ok) return found;
+      // A version says it was agreed at this meeting, on the day it was held.
+      if (found.meeting.status !== 'live') return NOT_LIVE;
       const row = (await listCases(db, id)).find((c) => c.id === caseId);
       if (!row) return NO_CASE;
       const { neighbourhood, startedAt, startsAt } = found.meeting;
