@@ -39,6 +39,27 @@ describe(`who is at a meeting, and how (${databaseBackend})`, () => {
     expect(await modeOf()).toBe('in-room');
   });
 
+  it('records no one as attending a meeting that has not started', async () => {
+    const server = await startServer();
+    const [chairCookie, nurseCookie] = await Promise.all([
+      login(server.url, 'gp@demo.test'),
+      login(server.url, 'nurse@demo.test'),
+    ]);
+    const nurse = await me(server.url, nurseCookie);
+    const meetingId = await createMeeting(server.url, chairCookie, daysFromNow(7));
+    const attendance = `/api/meetings/${meetingId}/attendance`;
+    // As the meeting bar does on a plan opened from the meeting's link, days before.
+    const early = await send(server.url, 'POST', attendance, nurseCookie, {});
+    expect(early.status).toBe(409);
+    expect(await early.json()).toEqual({ error: expect.stringMatching(/not started yet/) });
+    expect((await meetingOf(server.url, chairCookie, meetingId)).attendance).toEqual([]);
+
+    await chairStep(server.url, chairCookie, meetingId, 'start');
+    await call(server.url, 'POST', attendance, nurseCookie, {});
+    const joined = (await meetingOf(server.url, chairCookie, meetingId)).attendance;
+    expect(joined.map((a) => a.userId)).toEqual([nurse.id]);
+  });
+
   it('keeps a closed meeting’s attendance as it was, and never lists the administrator', async () => {
     const server = await startServer();
     const [chairCookie, nurseCookie, navCookie, adminCookie] = await Promise.all(

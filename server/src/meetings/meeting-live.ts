@@ -45,6 +45,11 @@ const ALREADY_STARTED = {
   status: 409,
   error: 'This meeting has already started.',
 } as const;
+const NOT_STARTED = {
+  ok: false,
+  status: 409,
+  error: 'This meeting has not started yet. Join it once the chair has started it.',
+} as const;
 const NOT_ATTENDEE = {
   ok: false,
   status: 403,
@@ -154,14 +159,17 @@ export function meetingLive(deps: MeetingDeps) {
     close: (user: User, id: string) => inTurn(id, () => closeMeeting(deps, user, id)),
 
     /**
-     * Records that the user has joined (any member of the team, partners included, but not an
-     * administrator, who has no part in the meeting); a closed meeting's attendance is final.
+     * Records that the user has joined a live meeting (any member of the team, partners included,
+     * but not an administrator, who has no part in the meeting); a closed meeting's attendance is
+     * final.
      */
     async join(user: User, id: string, input: { mode?: unknown } = {}): Promise<Outcome<object>> {
       const found = await meetingFor(db, user, id);
       if (!found.ok) return found;
       if (user.role === 'admin') return NOT_ATTENDEE;
       if (found.meeting.status === 'closed') return CLOSED;
+      // Opening a plan from its link before the day is not attending: the minutes list those who came.
+      if (found.meeting.status === 'scheduled') return NOT_STARTED;
       if (input.mode !== undefined && !ATTENDANCE_MODES.includes(input.mode as AttendanceMode)) {
         return invalid('mode', 'Say whether you are in the room or remote');
       }
