@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
@@ -33,12 +33,20 @@ function withPlan(db: Db) {
 
 export type PersonRow = Awaited<ReturnType<typeof listPeopleIn>>[number];
 
-/** Everyone with a plan in these neighbourhoods, by family name. */
+/**
+ * Names in the order a reader looks for them, whatever their case or accents: Ávila among the
+ * As and de Souza among the Ds. The database's collation is often C, which puts both after Z.
+ */
+const nameOrder = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
+/** Everyone with a plan in these neighbourhoods, by family name, then given name. */
 export async function listPeopleIn(db: Db, neighbourhoodIds: string[]) {
   if (neighbourhoodIds.length === 0) return [];
-  return withPlan(db)
-    .where(inArray(people.neighbourhoodId, neighbourhoodIds))
-    .orderBy(asc(people.familyName), asc(people.givenName));
+  const rows = await withPlan(db).where(inArray(people.neighbourhoodId, neighbourhoodIds));
+  return rows.sort(
+    (a, b) =>
+      nameOrder.compare(a.familyName, b.familyName) || nameOrder.compare(a.givenName, b.givenName),
+  );
 }
 
 /** The person whose plan this is, or null. */
