@@ -149,8 +149,10 @@ describe(`adding a person with POST /api/people (${databaseBackend})`, () => {
     expect(names).not.toContain('1234567890');
   });
 
-  it('answers 409 for an NHS number already known, however it is spaced', async () => {
-    const known = (await listPeople(server.url, navCookie))[0]!.nhsNumber;
+  it('answers 409 for an NHS number already known, however it is spaced, naming whom to find', async () => {
+    const first = { ...validInput(), dateOfBirth: '1944-07-09' };
+    expect((await post(first)).status).toBe(201);
+    const known = first.nhsNumber;
     const count = (await listPeople(server.url, navCookie)).length;
     for (const nhsNumber of [
       known,
@@ -158,7 +160,10 @@ describe(`adding a person with POST /api/people (${databaseBackend})`, () => {
     ]) {
       const res = await post({ ...validInput(), nhsNumber });
       expect(res.status, nhsNumber).toBe(409);
-      expect(await res.json()).toMatchObject({ error: expect.any(String) });
+      // The caller's own team: the person is named, to be found under People.
+      expect(await res.json()).toEqual({
+        error: `Rosa ${first.familyName}, born 9 July 1944, already has this NHS number: find them under People.`,
+      });
     }
     expect((await listPeople(server.url, navCookie)).length).toBe(count);
   });

@@ -8,15 +8,17 @@ import {
   type PersonInput,
   todayIso,
 } from '@careweave/shared';
+import { longDate } from './calendar.js';
 import { planContextFor } from './plan-access.js';
 import { recordAudit } from './repo/audit.js';
 import {
   findPerson,
+  findPersonByNhsNumber,
   insertPersonWithPlan,
   isUniqueViolation,
-  nhsNumberTaken,
   updatePerson,
   type PersonChanges,
+  type PersonRow,
 } from './repo/people.js';
 import type { User } from './repo/users.js';
 import { personDetail, type Outcome, type PersonDetail } from './person-detail.js';
@@ -91,12 +93,10 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
         return { ok: false, status: 400, error: CHECK_FIELDS, fields };
 
       const nhsNumber = normaliseNhsNumber(input.nhsNumber as string);
-      const taken = {
-        ok: false,
-        status: 409,
-        error: 'Someone with this NHS number is already in Careweave. Search for them instead.',
-      } as const;
-      if (await nhsNumberTaken(db, nhsNumber)) return taken;
+      const taken = (known: PersonRow | null) =>
+        ({ ok: false, status: 409, error: alreadyKnown(user, known) }) as const;
+      const known = await findPersonByNhsNumber(db, nhsNumber);
+      if (known) return taken(known);
       const consent = input.consentToShare === true;
       let ids: { id: string; planId: string };
       try {
@@ -118,7 +118,7 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
         );
       } catch (error) {
         // Someone added the same person a moment ago, between our check and our insert.
-        if (isUniqueViolation(error)) return taken;
+        if (isUniqueViolation(error)) return taken(await findPersonByNhsNumber(db, nhsNumber));
         throw error;
       }
       await recordAudit(db, {
@@ -197,6 +197,22 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
       return { ok: true, person: personDetail(updated!) };
     },
   };
+}
+
+/**
+ * Why an NHS number already known cannot be added again, saying where to find its person: named
+ * to someone who may see them, and otherwise only that they are with a team the user is not in,
+ * where searching People would find nobody.
+ */
+function alreadyKnown(user: User, person: PersonRow | null): string {
+  if (person && canSeePerson(user.role, planContextFor(user, person))) {
+    const born = longDate(person.dateOfBirth);
+    return `${person.givenName} ${person.familyName}, born ${born}, already has this NHS number: find them under People.`;
+  }
+  return (
+    'Someone with this NHS number is already in Careweave, with a neighbourhood team you are ' +
+    'not in. Check the number; if it is right, ask that team about them.'
+  );
 }
 
 function sameNhsNumber(sent: unknown, stored: string): boolean {

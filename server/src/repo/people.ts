@@ -67,13 +67,10 @@ export async function findPerson(db: Db, personId: string) {
   return row ?? null;
 }
 
-/** True when someone already has this NHS number (10 digits, no spaces). */
-export async function nhsNumberTaken(db: Db, nhsNumber: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.nhsNumber, nhsNumber));
-  return row !== undefined;
+/** The person who has this NHS number (10 digits, no spaces), with their plan, or null. */
+export async function findPersonByNhsNumber(db: Db, nhsNumber: string) {
+  const [row] = await withPlan(db).where(eq(people.nhsNumber, nhsNumber));
+  return row ?? null;
 }
 
 export type NewPerson = typeof people.$inferInsert;
