@@ -115,6 +115,7 @@ describe(`adding a person with POST /api/people (${databaseBackend})`, () => {
     ['a birth date that is not a date', { dateOfBirth: '31/02/1950' }, 'dateOfBirth'],
     ['an empty given name', { givenName: '   ' }, 'givenName'],
     ['a missing family name', { familyName: undefined }, 'familyName'],
+    ['a family name on two lines', { familyName: 'Ellison\nMargaret' }, 'familyName'],
     ['an unknown pathway', { pathway: 'Sideways' }, 'pathway'],
   ];
   for (const [what, change, field] of invalid) {

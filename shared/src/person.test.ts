@@ -55,6 +55,25 @@ describe('personProblems', () => {
     expect(personProblems({ ...valid, gpPractice: long(201) }, TODAY).gpPractice).toMatch(/200/);
   });
 
+  it('takes names with accents, apostrophes, hyphens and spaces, but not on several lines', () => {
+    const names = { givenName: 'Siân Zoë', familyName: 'O’Brien-Núñez de la Cruz' };
+    expect(personProblems({ ...valid, ...names }, TODAY)).toEqual({});
+    const broken = personProblems(
+      {
+        ...valid,
+        givenName: 'Anne\nMarie',
+        familyName: 'Ellison\tX',
+        gpPractice: 'Heatons\u0007',
+      },
+      TODAY,
+    );
+    expect(broken.givenName).toMatch(/one line/);
+    expect(broken.familyName).toMatch(/one line/);
+    expect(broken.gpPractice).toMatch(/one line/);
+    // Spaces or a line break around a name are trimmed away, not refused.
+    expect(personProblems({ ...valid, givenName: ' Margaret\n' }, TODAY)).toEqual({});
+  });
+
   it('wants a real date of birth, not in the future and not before 1900', () => {
     const dob = (dateOfBirth: unknown) => personProblems({ ...valid, dateOfBirth }, TODAY);
     expect(dob('12/03/1948').dateOfBirth).toMatch(/year-month-day/);

@@ -32,10 +32,16 @@ function blank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && !value.trim());
 }
 
+/** Line breaks, tabs and other control characters: no one's name holds them; a paste slipped. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
 function nameProblem(value: unknown, label: string): string | null {
   if (blank(value)) return `Enter the ${label.toLowerCase()}`;
   if (typeof value !== 'string') return `${label} must be text`;
   if (value.trim().length > NAME_MAX) return `${label} must be ${NAME_MAX} characters or fewer`;
+  if (CONTROL_CHARACTER.test(value.trim())) {
+    return `${label} must be on one line, without tabs or other control characters`;
+  }
   return null;
 }
 
@@ -79,6 +85,11 @@ export function personProblems(input: PersonInput, today: string): Record<string
     if (typeof input.gpPractice !== 'string') add('gpPractice', 'GP practice must be text');
     else if (input.gpPractice.trim().length > GP_PRACTICE_MAX) {
       add('gpPractice', `GP practice must be ${GP_PRACTICE_MAX} characters or fewer`);
+    } else if (CONTROL_CHARACTER.test(input.gpPractice.trim())) {
+      add(
+        'gpPractice',
+        'GP practice must be on one line, without tabs or other control characters',
+      );
     }
   }
   return problems;
