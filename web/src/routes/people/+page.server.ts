@@ -10,5 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     canAdd: canEditPeople(user.role),
     // Administrators run the team but see no one's plan.
     seesPeople: user.role !== 'admin',
+    // Partners see only the people who consented to share with them.
+    consentedOnly: user.role === 'voluntary_partner',
   };
 };
