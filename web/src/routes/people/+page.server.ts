@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
   return {
     people: await runtime().people.list(user),
-    canAdd: canEditPeople(user.role),
+    canAdd: canEditPeople(user.role) && user.neighbourhoods.length > 0,
     // Administrators run the team but see no one's plan.
     seesPeople: user.role !== 'admin',
     // Partners see only the people who consented to share with them.

@@ -6,10 +6,14 @@ import { formProblems, readPersonForm, refused } from '$lib/server/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_ALLOWED = 'Your role cannot add people. Ask a care navigator or clinician to add them.';
+const NO_TEAM =
+  'You are not in a neighbourhood team, so there is no team to add a person to. Ask your team administrator to add you to one.';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const user = requireUser(locals, url);
   if (!canEditPeople(user.role)) error(403, NOT_ALLOWED);
+  // The form has no neighbourhood to offer, and could never be saved.
+  if (user.neighbourhoods.length === 0) error(403, NO_TEAM);
   return { neighbourhoods: user.neighbourhoods };
 };
 
