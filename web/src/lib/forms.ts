@@ -1,26 +1,45 @@
 import { invalidateAll } from '$app/navigation';
 import type { SubmitFunction } from '@sveltejs/kit';
 
+/** A form's sending state, for `sendOnce`; pass it in as `$state`. */
+export interface Sending {
+  /** On its way: another press is dropped, and the button can say so. */
+  value: boolean;
+  /** The last try never reached the server (the network or the server was down). */
+  unreached: boolean;
+}
+
+/** What a form says when `Sending.unreached`: the page and what was typed stay as they were. */
+export const UNREACHED_MESSAGE =
+  'This was not sent because Careweave could not be reached. What you entered is still here: check your connection, then try again.';
+
 /**
  * An enhance callback that sends a form once however often its button is pressed: a second
- * press while the first is on its way is dropped, and `busy` lets the button say so. With
+ * press while the first is on its way is dropped, and `sending` lets the button say so. With
  * `reloadOnFailure`, a refusal also reloads the page's data, since it may mean the page was out
  * of date (someone else moved the record on); the refused form's answer, and what was typed in
- * it, stay.
+ * it, stay. A try that never reached the server leaves the page alone: showing the error page
+ * would throw away the form and any live plan edits still waiting for the connection.
  */
 export function sendOnce(
-  busy: { value: boolean },
+  sending: Sending,
   { reloadOnFailure = false }: { reloadOnFailure?: boolean } = {},
 ): SubmitFunction {
   return ({ cancel }) => {
-    if (busy.value) return cancel();
-    busy.value = true;
+    if (sending.value) return cancel();
+    sending.value = true;
+    sending.unreached = false;
     return async ({ result, update }) => {
       try {
+        // An error the server sent has its status; a failed fetch has none.
+        if (result.type === 'error' && result.status === undefined) {
+          sending.unreached = true;
+          return;
+        }
         await update();
         if (reloadOnFailure && result.type === 'failure') await invalidateAll();
       } finally {
-        busy.value = false;
+        sending.value = false;
       }
     };
   };
