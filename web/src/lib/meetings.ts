@@ -25,26 +25,56 @@ export function timerText(elapsedMs: number, minutesAllotted: number): string {
   return `${clock} of ${minutesAllotted} min`;
 }
 
+/**
+ * What to tell the person when the API did not do what was asked and gave no reason of its own:
+ * in plain words, never "Failed to fetch" or a bare status code.
+ */
+function apiProblem(status: number | null): string {
+  if (status === null) {
+    return 'Careweave could not be reached. Check your connection, then try again.';
+  }
+  if (status === 401) return 'Your session has ended. Sign in again, then try again.';
+  if (status === 403) return 'You are not allowed to do that.';
+  if (status === 404) return 'That could not be found. It may have been removed.';
+  if (status >= 500) return 'Something went wrong in Careweave. Try again in a moment.';
+  return 'That did not work. Try again.';
+}
+
+/** `fetch`, with a plain-words error when nothing came back. */
+async function request(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch {
+    throw new Error(apiProblem(null));
+  }
+}
+
 /** Sends a JSON request to the API; the answer's `error` becomes the thrown message. */
 export async function apiSend<T>(
   method: 'POST' | 'PATCH',
   path: string,
   body: unknown = {},
 ): Promise<T> {
-  const response = await fetch(path, {
+  const response = await request(path, {
     method,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  const text = await response.text();
-  const answer = (text ? JSON.parse(text) : {}) as T & { error?: string };
-  if (!response.ok) throw new Error(answer.error ?? `The server answered ${response.status}`);
+  let answer: T & { error?: string };
+  try {
+    const text = await response.text();
+    answer = (text ? JSON.parse(text) : {}) as T & { error?: string };
+  } catch {
+    // Not our JSON: a proxy's error page, or an answer cut off with the connection.
+    throw new Error(apiProblem(response.ok ? 500 : response.status));
+  }
+  if (!response.ok) throw new Error(answer.error ?? apiProblem(response.status));
   return answer;
 }
 
 /** Reads JSON from the API, or throws. */
 export async function apiGet<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json', ...headers } });
-  if (!response.ok) throw new Error(`The server answered ${response.status}`);
+  const response = await request(path, { headers: { accept: 'application/json', ...headers } });
+  if (!response.ok) throw new Error(apiProblem(response.status));
   return (await response.json()) as T;
 }
