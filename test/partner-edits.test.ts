@@ -80,4 +80,41 @@ describe(`a voluntary partner editing a shared plan (${databaseBackend})`, () =>
     expect(readActions(later.doc)).toHaveLength(1);
     expect(readGoals(later.doc)[0]!.progress).toHaveLength(1);
   });
+
+  it('cannot take away a colleague’s progress rating', async () => {
+    const person = await addPerson(server.url, navCookie, 'Recovery', { consent: true });
+    const name = sharedPlanDocument(person.planId);
+    const navigator = await me(server.url, navCookie);
+    const team = connect(server.wsUrl, name, navCookie);
+    await synced(team);
+    const goalId = addGoal(
+      team.doc,
+      { text: 'Cook a meal for my grandson', horizon: 'year', category: 'wellbeing' },
+      navigator.id,
+    );
+    recordProgress(team.doc, goalId, 2, navigator.id);
+    recordProgress(team.doc, goalId, 4, navigator.id);
+
+    const theirs = connect(server.wsUrl, name, partnerCookie);
+    await synced(theirs);
+    await waitFor(
+      () => readGoals(theirs.doc)[0]?.progress.length === 2,
+      'the partner to have the ratings',
+    );
+    const goal = theirs.doc.getArray<Y.Map<unknown>>(SharedPlan.goals).get(0);
+    (goal.get('progress') as Y.Array<unknown>).delete(0, 2);
+
+    await waitFor(
+      () => readGoals(theirs.doc)[0]?.progress.length === 2,
+      'the ratings to come back for the partner',
+    );
+    await waitFor(
+      () => readGoals(team.doc)[0]?.progress.length === 2,
+      'the team to have the ratings back',
+    );
+    expect(readGoals(team.doc)[0]!.progress.map((p) => p.value)).toEqual([2, 4]);
+    const later = connect(server.wsUrl, name, navCookie);
+    await synced(later);
+    expect(readGoals(later.doc)[0]!.progress.map((p) => p.value)).toEqual([2, 4]);
+  });
 });

@@ -114,6 +114,38 @@ describe('what a voluntary partner may change in a shared plan', () => {
     expect(checkPartnerUpdate(plan, next)).toEqual({ verdict: 'within' });
   });
 
+  it('puts back progress they took away, in its place, keeping what they added', () => {
+    const takeAway: [string, (goal: Y.Map<unknown>) => void, number[]][] = [
+      [
+        'delete a rating',
+        (goal) => (goal.get('progress') as Y.Array<unknown>).delete(0, 1),
+        [3, 4, 6],
+      ],
+      ['replace the history', (goal) => goal.set('progress', new Y.Array()), [3, 4, 6]],
+      // Their rating had nowhere to go.
+      ['remove the history', (goal) => goal.delete('progress'), [3, 4]],
+    ];
+    for (const [what, edit, expected] of takeAway) {
+      const { plan, partner, goalId } = planAndPartnerCopy();
+      recordProgress(plan, goalId, 4, 'nurse-1');
+      Y.applyUpdate(partner, Y.encodeStateAsUpdate(plan));
+      const beyond = editBy(partner, (doc) => {
+        edit(doc.getArray<Y.Map<unknown>>(SharedPlan.goals).get(0));
+        recordProgress(doc, goalId, 6, 'partner-1');
+      });
+      const checked = checkPartnerUpdate(plan, beyond);
+      if (checked.verdict !== 'beyond') throw new Error(`${what}: got ${checked.verdict}`);
+      Y.applyUpdate(plan, beyond);
+      Y.applyUpdate(partner, editBy(plan, checked.undo));
+      for (const doc of [plan, partner]) {
+        expect(
+          readGoals(doc)[0]!.progress.map((p) => p.value),
+          what,
+        ).toEqual(expected);
+      }
+    }
+  });
+
   it('refuses an update that builds on what the plan does not hold', () => {
     const { plan, partner } = planAndPartnerCopy();
     const notes = partner.getXmlFragment(SharedPlan.partnerNotes);

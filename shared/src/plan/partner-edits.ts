@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { DocumentKind } from '../documents.js';
 import type { Role } from '../roles.js';
 import { restoreDocument } from '../meeting/version-restore.js';
-import { SHARED_PLAN_SECTIONS, SharedPlan } from './shared-plan.js';
+import { goalList, SHARED_PLAN_SECTIONS, SharedPlan } from './shared-plan.js';
 
 /**
  * What a role may change in a shared plan it may write: all of it, or, for a voluntary partner,
@@ -56,6 +56,37 @@ const TEAM_SECTIONS = Object.fromEntries(
 );
 
 /**
+ * Puts back, in their places, the progress ratings a goal had in `before` and lacks now. A
+ * restore leaves progress as it finds it, as a record of what was measured; a partner may only
+ * add to that record, so what they took from it is returned.
+ */
+function putBackProgress(target: Y.Doc, before: Y.Doc): void {
+  const goalsNow = new Map(goalList(target).map((goal) => [goal.get('id'), goal]));
+  for (const goal of goalList(before)) {
+    const was = goal.get('progress');
+    const now = goalsNow.get(goal.get('id'));
+    if (!(was instanceof Y.Array) || !now) continue;
+    let history = now.get('progress');
+    if (!(history instanceof Y.Array)) {
+      history = new Y.Array<unknown>();
+      now.set('progress', history);
+    }
+    const entries = history as Y.Array<unknown>;
+    let at = 0;
+    for (const entry of was.toArray()) {
+      const key = JSON.stringify(entry);
+      const found = entries.toArray().findIndex((e, i) => i >= at && JSON.stringify(e) === key);
+      if (found >= 0) {
+        at = found + 1;
+      } else {
+        entries.insert(at, [entry]);
+        at += 1;
+      }
+    }
+  }
+}
+
+/**
  * Whether `update` would change nothing in `doc` but the partner notes, and add progress to
  * goals without taking any away. It is tried on a copy, since an update once applied cannot be
  * taken back.
@@ -85,7 +116,10 @@ export function checkPartnerUpdate(doc: Y.Doc, update: Uint8Array): LimitedUpdat
     undo: (target) => {
       const before = new Y.Doc();
       Y.applyUpdate(before, state);
-      restoreDocument(target, before, TEAM_SECTIONS);
+      target.transact(() => {
+        restoreDocument(target, before, TEAM_SECTIONS);
+        putBackProgress(target, before);
+      });
       before.destroy();
     },
   };
