@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { schema, type Db } from '@careweave/db';
+import { byName } from './people.js';
 
 const { planActions, planGoals, carePlans, people, teamMembers, users } = schema;
 
@@ -46,10 +47,10 @@ export async function overdueActionsIn(db: Db, neighbourhoodIds: string[], today
     .orderBy(asc(planActions.dueDate));
 }
 
-/** Every goal on the plans of people in these neighbourhoods. */
+/** Every goal on the plans of people in these neighbourhoods, by the person's name. */
 export async function goalsIn(db: Db, neighbourhoodIds: string[]) {
   if (neighbourhoodIds.length === 0) return [];
-  return db
+  const rows = await db
     .select({
       ...personColumns,
       text: planGoals.text,
@@ -59,6 +60,6 @@ export async function goalsIn(db: Db, neighbourhoodIds: string[]) {
     .from(planGoals)
     .innerJoin(carePlans, eq(carePlans.id, planGoals.planId))
     .innerJoin(people, eq(people.id, carePlans.personId))
-    .where(inArray(people.neighbourhoodId, neighbourhoodIds))
-    .orderBy(asc(people.familyName), asc(people.givenName));
+    .where(inArray(people.neighbourhoodId, neighbourhoodIds));
+  return rows.sort(byName);
 }

@@ -39,14 +39,21 @@ export type PersonRow = Awaited<ReturnType<typeof listPeopleIn>>[number];
  */
 const nameOrder = new Intl.Collator('en-GB', { sensitivity: 'base' });
 
+/** Orders rows by family name, then given name, as a reader looks for them. */
+export function byName(
+  a: { familyName: string; givenName: string },
+  b: { familyName: string; givenName: string },
+): number {
+  return (
+    nameOrder.compare(a.familyName, b.familyName) || nameOrder.compare(a.givenName, b.givenName)
+  );
+}
+
 /** Everyone with a plan in these neighbourhoods, by family name, then given name. */
 export async function listPeopleIn(db: Db, neighbourhoodIds: string[]) {
   if (neighbourhoodIds.length === 0) return [];
   const rows = await withPlan(db).where(inArray(people.neighbourhoodId, neighbourhoodIds));
-  return rows.sort(
-    (a, b) =>
-      nameOrder.compare(a.familyName, b.familyName) || nameOrder.compare(a.givenName, b.givenName),
-  );
+  return rows.sort(byName);
 }
 
 /** The person whose plan this is, or null. */
