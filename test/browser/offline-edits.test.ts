@@ -52,6 +52,11 @@ describe(`typing while the network is cut (${databaseBackend})`, () => {
     await gp.keyboard.press('Control+End');
     await gp.keyboard.type(words);
     await statusOf(gp).filter({ hasText: 'not saved yet' }).waitFor({ timeout: 10_000 });
+    // A screen reader hears it too, not only that the connection is down.
+    await gp
+      .getByRole('status')
+      .filter({ hasText: 'not saved yet: keep this page open' })
+      .waitFor({ timeout: STEP_MS });
     expect(await statusOf(gp).innerText()).not.toContain('all changes saved');
     expect(await wouldWarnOnLeaving(gp)).toBe(true);
 
