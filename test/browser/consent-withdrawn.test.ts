@@ -3,6 +3,7 @@ import { send } from '../support/api.js';
 import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
 import { listPeople, login } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
+import { addPerson } from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe(`consent withdrawn while a partner has the plan open (${databaseBackend})`, () => {
@@ -44,5 +45,22 @@ describe(`consent withdrawn while a partner has the plan open (${databaseBackend
         consentToShare: true,
       });
     }
+  });
+
+  it('says on the person’s details whether consent was last given or withdrawn, and by whom', async () => {
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const person = await addPerson(server.url, gpCookie, 'Recovery', { consent: true });
+    const gp = await signIn(await launchBrowser(), server, 'gp@demo.test');
+    const note = (state: string) =>
+      gp.getByText(`Consent to share was ${state}, as recorded by Dr Amara Okafor on`);
+    await gp.goto(`/people/${person.id}/edit`, { waitUntil: 'networkidle' });
+    await note('given').waitFor({ timeout: STEP_MS });
+
+    const withdrawn = await send(server.url, 'PATCH', `/api/people/${person.id}`, gpCookie, {
+      consentToShare: false,
+    });
+    expect(withdrawn.status).toBe(200);
+    await gp.reload({ waitUntil: 'networkidle' });
+    await note('withdrawn').waitFor({ timeout: STEP_MS });
   });
 });
