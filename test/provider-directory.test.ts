@@ -56,6 +56,41 @@ describe(`the provider directory (${databaseBackend})`, () => {
     expect((await rename(other.id, 'BRAMHALL  BOWLS   CLUB')).status).toBe(409);
   });
 
+  it('holds one service of a name at a provider, however it is spelt, added or renamed', async () => {
+    const { id } = (await (await addProvider('Reddish Food Share')).json()) as { id: string };
+    const addService = (name: string) =>
+      send(server.url, 'POST', `/api/providers/${id}/services`, adminCookie, {
+        name,
+        kind: 'peer-group',
+      });
+    expect((await addService('Friday pantry')).status).toBe(201);
+    const again = await addService('friday   PANTRY');
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({
+      error: 'This provider already offers a service with this name.',
+    });
+    const other = (await (await addService('Cooking on a budget')).json()) as { id: string };
+    const renamed = await send(server.url, 'PATCH', `/api/services/${other.id}`, adminCookie, {
+      name: 'Friday Pantry',
+    });
+    expect(renamed.status).toBe(409);
+    // Another provider may offer a service of the same name.
+    const elsewhere = (await (await addProvider('Brinnington Food Share')).json()) as {
+      id: string;
+    };
+    const there = await send(
+      server.url,
+      'POST',
+      `/api/providers/${elsewhere.id}/services`,
+      adminCookie,
+      {
+        name: 'Friday pantry',
+        kind: 'peer-group',
+      },
+    );
+    expect(there.status).toBe(201);
+  });
+
   it('lets one of many concurrent creates of a name through, whatever their capitals', async () => {
     const spellings = [
       'Reddish Allotment Friends',

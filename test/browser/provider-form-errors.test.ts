@@ -98,4 +98,41 @@ describe(`the provider directory's forms point at what is wrong (${databaseBacke
     expect(await form.getByLabel('Kind').inputValue()).toBe('debt-advice');
     expect(await description.inputValue()).toBe(long);
   });
+
+  it('refuses a second service of the same name at one provider, at its name', async () => {
+    const serviceNames = async () =>
+      (
+        await getJson<{ name: string; services: { name: string }[] }[]>(
+          server.url,
+          '/api/providers',
+          adminCookie,
+        )
+      )
+        .find((p) => p.name === 'Stockport Housing Help')!
+        .services.map((s) => s.name);
+    await page.goto('/providers', { waitUntil: 'networkidle' });
+    const form = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Add a service to Stockport Housing Help' }),
+    });
+    const name = form.getByLabel('Service name');
+    const addEvening = async (typed: string) => {
+      await name.fill(typed);
+      await form.getByLabel('Kind').selectOption({ label: 'Housing advice' });
+      await form.getByRole('button', { name: 'Add service' }).click();
+    };
+    await addEvening('Evening tenancy clinic');
+    await page
+      .getByRole('table', { name: 'Services of Stockport Housing Help' })
+      .getByText('Evening tenancy clinic', { exact: true })
+      .waitFor({ timeout: STEP_MS });
+
+    await addEvening('evening  Tenancy clinic');
+    const message = 'This provider already offers a service with this name';
+    await form.getByText(message).waitFor({ timeout: STEP_MS });
+    await expectMarked(name, message);
+    expect(await name.inputValue()).toBe('evening  Tenancy clinic');
+    expect((await serviceNames()).filter((n) => n.toLowerCase().includes('evening'))).toEqual([
+      'Evening tenancy clinic',
+    ]);
+  });
 });

@@ -36,6 +36,12 @@ const TAKEN = {
   error: 'A provider with this name is already in the directory.',
 } as const;
 
+const SERVICE_TAKEN = {
+  ok: false,
+  status: 409,
+  error: 'This provider already offers a service with this name.',
+} as const;
+
 /** Checks the fields that were sent (all of them when `creating`); returns values and problems. */
 function check(input: DirectoryInput, creating: boolean, isService: boolean) {
   const fields: Record<string, string> = {};
@@ -134,6 +140,7 @@ export function providerDirectory(db: Db) {
         description: values.description!,
         active: values.active ?? true,
       });
+      if (id === null) return SERVICE_TAKEN;
       await audit(user, 'service.create', id);
       return { ok: true, id };
     },
@@ -147,7 +154,9 @@ export function providerDirectory(db: Db) {
       if (!isUuid(id)) return NO_SERVICE;
       const { fields, values } = check(input, false, true);
       if (Object.keys(fields).length > 0) return invalid(fields);
-      if (!(await updateService(db, id, values))) return NO_SERVICE;
+      const outcome = await updateService(db, id, values);
+      if (outcome === 'taken') return SERVICE_TAKEN;
+      if (outcome === 'missing') return NO_SERVICE;
       await audit(user, 'service.update', id);
       const service = (await listProviders(db)).flatMap((p) => p.services).find((s) => s.id === id);
       return { ok: true, service: service! };

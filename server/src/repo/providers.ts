@@ -126,23 +126,75 @@ export async function findProvider(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function insertService(db: Db, providerId: string, fields: ServiceFields) {
-  const [row] = await db
-    .insert(providerServices)
-    .values({ providerId, ...fields })
-    .returning({ id: providerServices.id });
-  return row!.id;
+/** Advisory-lock namespace of service names within a provider, as `NAME_LOCKS` is of providers'. */
+const SERVICE_NAME_LOCKS = 0x63770003;
+
+/**
+ * Runs `write` in a transaction holding the lock of `name` at `providerId`, unless another of
+ * that provider's services (not `exceptId`) already has the name whatever its capitals and
+ * spacing: then writes nothing and returns null.
+ */
+function withServiceNameFree<T>(
+  db: Db,
+  providerId: string,
+  name: string,
+  exceptId: string | undefined,
+  write: (tx: Db) => Promise<T>,
+): Promise<T | null> {
+  const compared = directoryName(name).toLowerCase();
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${SERVICE_NAME_LOCKS}, hashtext(${providerId} || ':' || ${compared}))`,
+    );
+    const [taken] = await tx
+      .select({ id: providerServices.id })
+      .from(providerServices)
+      .where(
+        and(
+          eq(providerServices.providerId, providerId),
+          sql`lower(btrim(regexp_replace(${providerServices.name}, '[[:space:]]+', ' ', 'g'))) = ${compared}`,
+          exceptId ? ne(providerServices.id, exceptId) : undefined,
+        ),
+      )
+      .limit(1);
+    if (taken) return null;
+    return write(tx);
+  });
 }
 
-/** True when the service existed and was changed. */
-export async function updateService(db: Db, id: string, fields: Partial<ServiceFields>) {
-  if (!changesSome(fields)) return (await findService(db, id)) !== null;
-  const rows = await db
-    .update(providerServices)
-    .set(fields)
-    .where(eq(providerServices.id, id))
-    .returning({ id: providerServices.id });
-  return rows.length > 0;
+/** Adds a service and returns its id; null when the provider has one of that name already. */
+export async function insertService(db: Db, providerId: string, fields: ServiceFields) {
+  return withServiceNameFree(db, providerId, fields.name, undefined, async (tx) => {
+    const [row] = await tx
+      .insert(providerServices)
+      .values({ providerId, ...fields })
+      .returning({ id: providerServices.id });
+    return row!.id;
+  });
+}
+
+/**
+ * Changes a service: 'updated', 'missing' when there is no such service, or 'taken' when the
+ * new name is another of its provider's services', whatever its capitals.
+ */
+export async function updateService(
+  db: Db,
+  id: string,
+  fields: Partial<ServiceFields>,
+): Promise<'updated' | 'missing' | 'taken'> {
+  const write = async (tx: Db) => {
+    if (!changesSome(fields)) return (await findService(tx, id)) ? 'updated' : 'missing';
+    const rows = await tx
+      .update(providerServices)
+      .set(fields)
+      .where(eq(providerServices.id, id))
+      .returning({ id: providerServices.id });
+    return rows.length > 0 ? 'updated' : 'missing';
+  };
+  if (fields.name === undefined) return write(db);
+  const service = await findService(db, id);
+  if (!service) return 'missing';
+  return (await withServiceNameFree(db, service.providerId, fields.name, id, write)) ?? 'taken';
 }
 
 /** A service with its provider, or null. */
