@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { BACKGROUND_HEADER } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '$lib/server/session-cookie';
@@ -8,6 +8,12 @@ import { readableForm } from '$lib/server/form-request';
 const PUBLIC_PATHS = new Set(['/login']);
 const CHANGE_PASSWORD = '/account/password';
 const CHANGE_PASSWORD_PATHS = new Set([CHANGE_PASSWORD, '/logout']);
+/** An action's failure, as `enhance` reads it: its data `{ sessionEnded: true }` in devalue form. */
+const SESSION_ENDED_ANSWER = {
+  type: 'failure',
+  status: 401,
+  data: JSON.stringify([{ sessionEnded: 1 }, true]),
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   const token = sessionToken(event.cookies);
@@ -23,6 +29,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   if (!session && !PUBLIC_PATHS.has(event.url.pathname)) {
+    // A form sent from a page whose session ended meanwhile is refused, not sent off to sign in:
+    // going there would throw away the page and what was typed in the form.
+    if (event.request.method === 'POST' && event.request.headers.get('x-sveltekit-action')) {
+      return json(SESSION_ENDED_ANSWER);
+    }
     redirect(303, signInPath(event.url));
   }
   // A temporary password was shown to an administrator: its holder chooses their own first.

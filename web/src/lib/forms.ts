@@ -13,6 +13,11 @@ export interface Sending {
 export const UNREACHED_MESSAGE =
   'This was not sent because Careweave could not be reached. What you entered is still here: check your connection, then try again.';
 
+/** Whether an action's answer says the session ended before the form arrived (hooks.server). */
+export function sessionEnded(result: { type: string; data?: Record<string, unknown> }): boolean {
+  return result.type === 'failure' && result.data?.sessionEnded === true;
+}
+
 /**
  * An enhance callback that sends a form once however often its button is pressed: a second
  * press while the first is on its way is dropped, and `sending` lets the button say so. With
@@ -37,7 +42,10 @@ export function sendOnce(
           return;
         }
         await update();
-        if (reloadOnFailure && result.type === 'failure') await invalidateAll();
+        // Reloading without a session would go to the sign-in page, leaving what was typed.
+        if (reloadOnFailure && result.type === 'failure' && !sessionEnded(result)) {
+          await invalidateAll();
+        }
       } finally {
         sending.value = false;
       }
