@@ -94,4 +94,28 @@ describe(`signing in (${adminUrl ? 'postgres' : 'pglite'})`, () => {
     expect((await auth.login('gp@example.test', PASSWORD, '10.0.0.4')).ok).toBe(true);
     expect(await nurseSessions()).toEqual([]);
   });
+
+  it('says in how many minutes tries at the current password open again, one as "1 minute"', async () => {
+    const auth = aProcess();
+    const signedIn = await auth.login('gp@example.test', PASSWORD, '10.0.0.5');
+    if (!signedIn.ok) throw new Error('the GP could not sign in');
+    const guess = { current: 'a guess', next: 'a new phrase', confirm: 'a new phrase' };
+    for (let i = 0; i < 3; i++) {
+      expect(await auth.changePassword(signedIn.user, signedIn.token, guess)).toMatchObject({
+        status: 400,
+      });
+    }
+    const tooMany = (minutes: string) => ({
+      status: 429,
+      fields: { current: `Too many tries at your current password: try again in ${minutes}` },
+    });
+    now = new Date(now.getTime() + 60_000);
+    expect(await auth.changePassword(signedIn.user, signedIn.token, guess)).toMatchObject(
+      tooMany('14 minutes'),
+    );
+    now = new Date(now.getTime() + WINDOW_MS - 90_000);
+    expect(await auth.changePassword(signedIn.user, signedIn.token, guess)).toMatchObject(
+      tooMany('1 minute'),
+    );
+  });
 });

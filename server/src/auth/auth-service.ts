@@ -104,10 +104,11 @@ export function createAuthService(
       const at = now();
       const window = await countLoginAttempt(db, key, at, windowMs);
       if (window.count > attempts) {
-        const minutes = Math.ceil(
-          (window.windowStart.getTime() + windowMs - at.getTime()) / 60_000,
+        const minutes = Math.max(
+          1,
+          Math.ceil((window.windowStart.getTime() + windowMs - at.getTime()) / 60_000),
         );
-        const current = `Too many tries at your current password: try again in ${Math.max(1, minutes)} minutes`;
+        const current = `Too many tries at your current password: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
         return { ok: false, status: 429, error: `${current}.`, fields: { current } };
       }
       const stored = await passwordHashOf(db, user.id);
