@@ -1,5 +1,5 @@
 import type { Db } from '@careweave/db';
-import { roleMayChair, type Role } from '@careweave/shared';
+import { mayChair, roleMayChair, type Role } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { findProvider } from '../repo/providers.js';
@@ -32,6 +32,44 @@ const IN_OTHER_TEAMS = {
 function lastAdministrator(teams: string[]) {
   const error = `This would leave ${teams.join(' and ')} without an administrator. Add another administrator there first.`;
   return { ok: false, status: 409, error } as const;
+}
+
+function lastChair(teams: string[]) {
+  const error = `This would leave ${teams.join(' and ')} without anyone who may chair its meetings. Let another member chair there first.`;
+  return { ok: false, status: 409, error } as const;
+}
+
+/** What a change makes of one member: a new role, their mark to chair one team, or leaving one. */
+interface ChairChange {
+  id: string;
+  role?: Role;
+  chair?: { neighbourhoodId: string; canChair: boolean };
+  leaves?: string;
+}
+
+/**
+ * The names of the teams among these that someone may chair now and nobody could after the
+ * change: none would be left to run their meetings or sign off their plans.
+ */
+async function teamsLeftWithoutChair(
+  tx: Db,
+  neighbourhoodIds: string[],
+  change: ChairChange,
+): Promise<string[]> {
+  const rows = await repo.listMemberships(tx, neighbourhoodIds);
+  const before = (r: repo.MembershipRow) =>
+    mayChair(r.role as Role, { inTeam: true, canChair: r.canChair });
+  const after = (r: repo.MembershipRow) => {
+    if (r.userId !== change.id) return before(r);
+    if (change.leaves === r.neighbourhoodId) return false;
+    const canChair =
+      change.chair?.neighbourhoodId === r.neighbourhoodId ? change.chair.canChair : r.canChair;
+    return mayChair(change.role ?? (r.role as Role), { inTeam: true, canChair });
+  };
+  const teams = [...new Set(rows.filter(before).map((r) => r.neighbourhoodId))];
+  return teams
+    .filter((team) => !rows.some((r) => r.neighbourhoodId === team && after(r)))
+    .map((team) => rows.find((r) => r.neighbourhoodId === team)!.neighbourhood);
 }
 
 /** A change to what a member's account may see: its role, its provider link, or both. */
@@ -94,6 +132,10 @@ async function changeAccess(
       const orphaned = await repo.teamsOnlyAdministeredBy(tx, change.id, teamsNow);
       if (orphaned.length > 0) return lastAdministrator(orphaned);
     }
+    if (role !== now.role) {
+      const unchaired = await teamsLeftWithoutChair(tx, teamsNow, { id: change.id, role });
+      if (unchaired.length > 0) return lastChair(unchaired);
+    }
     await repo.setAccess(tx, change.id, { role, providerId });
     // A mark to chair would come back with a later role that may; it is given again instead.
     if (!roleMayChair(role)) await repo.stopChairing(tx, change.id);
@@ -148,6 +190,11 @@ export async function removeMember(
     if ((await repo.roleOf(tx, actorId)) !== 'admin') return NO_LONGER_ADMIN;
     const orphaned = await repo.teamsOnlyAdministeredBy(tx, memberId, [neighbourhoodId]);
     if (orphaned.length > 0) return lastAdministrator(orphaned);
+    const unchaired = await teamsLeftWithoutChair(tx, [neighbourhoodId], {
+      id: memberId,
+      leaves: neighbourhoodId,
+    });
+    if (unchaired.length > 0) return lastChair(unchaired);
     await repo.removeMembership(tx, neighbourhoodId, memberId);
     await recordAudit(tx, {
       userId: actorId,
@@ -155,6 +202,34 @@ export async function removeMember(
       entityType: 'user',
       entityId: memberId,
       detail: { neighbourhoodId },
+    });
+    return { ok: true };
+  });
+}
+
+/** Lets the member chair one team's meetings, or stops them, audited; never its last chair. */
+export async function setChairing(
+  db: Db,
+  actorId: string,
+  change: { id: string; neighbourhoodId: string; canChair: boolean },
+): Promise<Outcome<object>> {
+  const { id, neighbourhoodId, canChair } = change;
+  return repo.withTeamsLocked(db, [neighbourhoodId], async (tx) => {
+    if ((await repo.roleOf(tx, actorId)) !== 'admin') return NO_LONGER_ADMIN;
+    if (!canChair) {
+      const unchaired = await teamsLeftWithoutChair(tx, [neighbourhoodId], {
+        id,
+        chair: { neighbourhoodId, canChair },
+      });
+      if (unchaired.length > 0) return lastChair(unchaired);
+    }
+    await repo.setCanChair(tx, neighbourhoodId, id, canChair);
+    await recordAudit(tx, {
+      userId: actorId,
+      action: 'member.chair',
+      entityType: 'user',
+      entityId: id,
+      detail: { neighbourhoodId, canChair },
     });
     return { ok: true };
   });

@@ -19,7 +19,7 @@ import { recordAudit } from '../repo/audit.js';
 import { isUniqueViolation } from '../repo/people.js';
 import { findProvider } from '../repo/providers.js';
 import * as repo from '../repo/team.js';
-import { changeProvider, changeRole, removeMember } from './team-changes.js';
+import { changeProvider, changeRole, removeMember, setChairing } from './team-changes.js';
 import type { User } from '../repo/users.js';
 
 /** One membership as `GET /api/team/members` answers it. */
@@ -230,8 +230,12 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       if (team?.ok && typeof canChair === 'boolean') {
         const row = rows.find((r) => r.neighbourhoodId === team.id)!;
         if (row.canChair !== canChair) {
-          await repo.setCanChair(db, team.id, memberId, canChair);
-          await audit(user, 'member.chair', memberId, { neighbourhoodId: team.id, canChair });
+          const changed = await setChairing(db, user.id, {
+            id: memberId,
+            neighbourhoodId: team.id,
+            canChair,
+          });
+          if (!changed.ok) return changed;
         }
       }
       const members = await repo.membershipsOf(db, memberId, teamsOf(user));
@@ -254,7 +258,7 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
 
   function audit(
     user: User,
-    action: 'member.add' | 'member.chair',
+    action: 'member.add',
     memberId: string,
     detail: Record<string, unknown>,
   ) {
