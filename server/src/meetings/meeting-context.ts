@@ -50,7 +50,13 @@ export const CLOSED = {
   status: 409,
   error: 'This meeting has closed and can no longer be changed. Use the next meeting instead.',
 } as const;
-export const NO_CASE = { ok: false, status: 404, error: 'This meeting has no such case.' } as const;
+/** A case no longer on the agenda: most often the chair took it off while the page was open. */
+export const NO_CASE = {
+  ok: false,
+  status: 404,
+  error:
+    'This case is no longer on the agenda: the chair may have taken it off. Reload the page to see the agenda as it is now.',
+} as const;
 
 /** The meeting, when it exists and the user is in its neighbourhood team. */
 export async function meetingFor(
