@@ -66,7 +66,21 @@ describe(`the Team page (${databaseBackend})`, () => {
     await row.getByRole('button', { name: /Let chair/ }).click();
     await row.getByRole('button', { name: /Stop chairing/ }).waitFor({ timeout: STEP_MS });
 
+    // Removing asks first; Cancel keeps them, with the focus back on Remove.
     await row.getByRole('button', { name: 'Remove Sam Page from the team' }).click();
+    const confirm = row.getByRole('form', { name: /^Remove Sam Page from/ });
+    expect(await confirm.innerText()).toContain('can no longer open');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() =>
+        row
+          .getByRole('button', { name: 'Remove Sam Page from the team' })
+          .evaluate((el) => el === el.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    expect((await me(server.url, samCookie)).neighbourhoods).toHaveLength(1);
+    await row.getByRole('button', { name: 'Remove Sam Page from the team' }).click();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
     await expect
       .poll(() => admin.getByRole('row', { name: /Sam Page/ }).count(), {
         timeout: STEP_MS,
