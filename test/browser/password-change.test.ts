@@ -1,4 +1,4 @@
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, STEP_MS } from '../support/browser.js';
 import { send } from '../support/api.js';
 import { login } from '../support/clients.js';
@@ -40,6 +40,22 @@ describe(`signing in with a temporary password (${databaseBackend})`, () => {
       .getByRole('alert')
       .getByRole('link', { name: /12 characters or more/ })
       .waitFor({ timeout: STEP_MS });
+    // The summary's link leads to the field, which then says, to a screen reader, what is wrong.
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /12 characters or more/ })
+      .click();
+    const said = await page.evaluate(`(() => {
+      const el = document.activeElement;
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return [el.id, el.getAttribute('aria-invalid'),
+        ids.map((id) => document.getElementById(id)?.textContent.trim()).join(' ')];
+    })()`);
+    expect(said).toEqual([
+      'next',
+      'true',
+      'At least 12 characters. New password must be 12 characters or more',
+    ]);
 
     await page.getByLabel('Current password').fill(temporaryPassword);
     await page.getByLabel('New password', { exact: true }).fill('kim chose this phrase');
