@@ -39,6 +39,22 @@ describe(`the Team page (${databaseBackend})`, () => {
       'Enter the name',
       'Choose a role',
     ]);
+    // Each field says, to a screen reader there, what is wrong with it.
+    const describedAs = (label: string) =>
+      admin.getByLabel(label, { exact: true }).evaluate((el) => {
+        const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+        const said = ids.map((id: string) =>
+          el.ownerDocument.getElementById(id)?.textContent?.trim(),
+        );
+        return [el.getAttribute('aria-invalid'), said.join(' ')];
+      });
+    expect(await describedAs('Email address')).toEqual([
+      'true',
+      'If they already have a Careweave account, this is enough. Enter the email address',
+    ]);
+    expect(await describedAs('Full name')).toEqual(['true', 'Enter the name']);
+    expect(await describedAs('Role')).toEqual(['true', 'Choose a role']);
+    expect(await describedAs('Organisation (optional)')).toEqual([null, '']);
 
     const email = `sam.page.${Date.now()}@demo.test`;
     await admin.getByLabel('Email address').fill(email);
