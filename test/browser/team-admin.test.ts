@@ -199,6 +199,13 @@ describe(`the Team page (${databaseBackend})`, () => {
     const field = admin.locator((await missing.getAttribute('href'))!);
     expect(await field.count()).toBe(1);
     expect(await row.locator((await missing.getAttribute('href'))!).count()).toBe(1);
+    // There, a screen reader hears what is wrong.
+    expect(
+      await field.evaluate((el) => [
+        el.getAttribute('aria-invalid'),
+        el.ownerDocument.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+      ]),
+    ).toEqual(['true', 'Choose the organisation they work for from the provider directory']);
     await row.getByLabel('Role of Jo Partner').selectOption({ label: 'Voluntary-sector partner' });
     await row.getByLabel('Provider they work for').selectOption({ label: MONEY_ADVICE });
     await row.getByRole('button', { name: 'Change role of Jo Partner' }).click();
