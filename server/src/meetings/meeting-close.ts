@@ -1,11 +1,13 @@
 import type { Db } from '@careweave/db';
 import {
   ensureCaseNotes,
+  mayChair,
   meetingDocument,
   rollForward,
   withCarriedNotes,
   writeMeetingState,
   type MeetingLiveState,
+  type Role,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { planningHorizon, sameTimeWeeksOnAfter } from '../calendar.js';
@@ -19,11 +21,13 @@ import {
 } from '../repo/meeting-cases.js';
 import {
   insertMeeting,
+  membership,
   withMeetingLocked,
   nextScheduledMeeting,
   updateMeeting,
   type MeetingRow,
 } from '../repo/meetings.js';
+import { roleOf } from '../repo/team.js';
 import type { User } from '../repo/users.js';
 import {
   agendaCases,
@@ -124,6 +128,16 @@ async function addCarriedNotes(
   }
 }
 
+/**
+ * Who chairs the meeting made to take the cases left: the last one's chair while they may still
+ * chair its team, else whoever closed it (they may: they just did).
+ */
+async function chairOfNext(tx: Db, meeting: MeetingRow, closedBy: User): Promise<string> {
+  const role = await roleOf(tx, meeting.chairId);
+  const member = await membership(tx, meeting.chairId, meeting.neighbourhoodId);
+  return role !== null && mayChair(role as Role, member) ? meeting.chairId : closedBy.id;
+}
+
 /** The database part of `closeMeeting`, in a transaction `tx` holding the meeting locked. */
 async function closeHeld(
   tx: Db,
@@ -157,7 +171,7 @@ async function closeHeld(
           startsAt,
           place: meeting.place,
           callLink: meeting.callLink,
-          chairId: meeting.chairId,
+          chairId: await chairOfNext(tx, meeting, user),
         }),
         startsAt,
       };
