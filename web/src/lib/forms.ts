@@ -13,6 +13,18 @@ export interface Sending {
 export const UNREACHED_MESSAGE =
   'This was not sent because Careweave could not be reached. What you entered is still here: check your connection, then try again.';
 
+/**
+ * A field's `aria-describedby`: its hint's id, if it has one, and `<field>-error` while it has an
+ * error, so a screen reader at the field hears both.
+ */
+export function describedBy(
+  errors: Record<string, string>,
+  field: string,
+  hint?: string,
+): string | undefined {
+  return [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
 /** Whether an action's answer says the session ended before the form arrived (hooks.server). */
 export function sessionEnded(result: { type: string; data?: Record<string, unknown> }): boolean {
   return result.type === 'failure' && result.data?.sessionEnded === true;
