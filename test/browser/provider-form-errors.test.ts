@@ -135,4 +135,14 @@ describe(`the provider directory's forms point at what is wrong (${databaseBacke
       'Evening tenancy clinic',
     ]);
   });
+
+  it('says which service stopped taking referrals, and which takes them again', async () => {
+    await page.goto('/providers', { waitUntil: 'networkidle' });
+    const service = 'Tuesday walking and talking group';
+    const status = page.getByRole('status').filter({ hasText: service });
+    await page.getByRole('button', { name: `Stop referrals to ${service}` }).click();
+    await status.filter({ hasText: 'no longer takes referrals' }).waitFor({ timeout: STEP_MS });
+    await page.getByRole('button', { name: `Take referrals to ${service}` }).click();
+    await status.filter({ hasText: 'takes referrals again' }).waitFor({ timeout: STEP_MS });
+  });
 });

@@ -93,8 +93,7 @@ export const actions: Actions = {
     });
     if (!result.ok)
       return fail(result.status, { form: 'service', errors: { service: result.error } });
-    return {
-      done: active ? 'Service taking referrals again' : 'Service no longer taking referrals',
-    };
+    const { name } = result.service;
+    return { done: active ? `${name} takes referrals again` : `${name} no longer takes referrals` };
   },
 };
