@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 import { directoryName } from '@careweave/shared';
 
@@ -113,7 +114,7 @@ async function providerNameTaken(db: Db, name: string, exceptId?: string) {
     .from(providers)
     .where(
       and(
-        sql`lower(btrim(regexp_replace(${providers.name}, '[[:space:]]+', ' ', 'g'))) = lower(${name})`,
+        sql`${comparedName(providers.name)} = lower(${name})`,
         exceptId ? ne(providers.id, exceptId) : undefined,
       ),
     )
@@ -125,6 +126,10 @@ export async function findProvider(db: Db, id: string) {
   const [row] = await db.select().from(providers).where(eq(providers.id, id));
   return row ?? null;
 }
+
+/** A stored name as names are compared: single-spaced, trimmed, in lower case. */
+const comparedName = (column: AnyPgColumn) =>
+  sql`lower(btrim(regexp_replace(${column}, '[[:space:]]+', ' ', 'g')))`;
 
 /** Advisory-lock namespace of service names within a provider, as `NAME_LOCKS` is of providers'. */
 const SERVICE_NAME_LOCKS = 0x63770003;
@@ -152,7 +157,7 @@ function withServiceNameFree<T>(
       .where(
         and(
           eq(providerServices.providerId, providerId),
-          sql`lower(btrim(regexp_replace(${providerServices.name}, '[[:space:]]+', ' ', 'g'))) = ${compared}`,
+          sql`${comparedName(providerServices.name)} = ${compared}`,
           exceptId ? ne(providerServices.id, exceptId) : undefined,
         ),
       )
