@@ -67,6 +67,10 @@ describe(`changing one's own password (${databaseBackend})`, () => {
       [{}, ['current', 'next']],
       [{ current: member.temporaryPassword, next: 'short', confirm: 'short' }, ['next']],
       [
+        { current: member.temporaryPassword, next: 'Careweave2026!', confirm: 'Careweave2026!' },
+        ['next'],
+      ],
+      [
         { current: member.temporaryPassword, next: 'long enough now', confirm: 'other' },
         ['confirm'],
       ],

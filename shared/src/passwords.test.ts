@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordChangeProblems, PASSWORD_MIN } from './passwords.js';
+import { easilyGuessed, passwordChangeProblems, PASSWORD_MIN } from './passwords.js';
 
 describe('changing a password', () => {
   const good = 'a long enough phrase';
@@ -22,5 +22,43 @@ describe('changing a password', () => {
     expect(passwordChangeProblems({ current: 'x', next: good, confirm: `${good}!` })).toEqual({
       confirm: 'Type the same new password again',
     });
+  });
+
+  it('refuses a password a guesser would try first, and says how to choose one', () => {
+    expect(
+      passwordChangeProblems({ current: 'x', next: 'Password1234!', confirm: 'Password1234!' }),
+    ).toEqual({
+      next: 'New password is too easy to guess. Try three random words, like ‘harbour lantern pebble’',
+    });
+  });
+});
+
+describe('a password a guesser would try first', () => {
+  it.each([
+    'Password1234!',
+    'password password',
+    'careweave-demo',
+    'Careweave2026',
+    'Stockport2026!',
+    'Summer2026!!',
+    'qwertyuiopas',
+    'POIUYTREWQ12',
+    '123456789012',
+    '210987654321',
+    'abcdefghijklm',
+    'aaaaaaaaaaaa',
+    'abcabcabcabc',
+  ])('%s is one', (password) => {
+    expect(easilyGuessed(password)).toBe(true);
+  });
+
+  it.each([
+    'harbour lantern pebble',
+    'a long enough phrase',
+    'correct horse battery',
+    'Tame Valley walks 4 me',
+    '8491 3377 2016',
+  ])('%s is not', (password) => {
+    expect(easilyGuessed(password)).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ describe(`signing in with a temporary password (${databaseBackend})`, () => {
     expect(said).toEqual([
       'next',
       'true',
-      'At least 12 characters. New password must be 12 characters or more',
+      'At least 12 characters. Three random words are easy to remember and hard to guess. New password must be 12 characters or more',
     ]);
 
     await page.getByLabel('Current password').fill(temporaryPassword);
