@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getJson, send } from './support/api.js';
-import { listPeople, login } from './support/clients.js';
+import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
 import {
   addCase,
@@ -11,16 +11,24 @@ import {
   signOffPlan,
   type VersionSummary,
 } from './support/meetings.js';
-import { startServer } from './support/server.js';
+import { addPerson } from './support/outcomes.js';
+import { startServer, type TestServer } from './support/server.js';
 
 describe(`signing off a case at a meeting (${databaseBackend})`, () => {
+  // One server for the file, and people of each test's own: a PGlite start is slow under load.
+  let server: TestServer;
+  let cookie: string;
+  const newPerson = () => addPerson(server.url, cookie, 'Recovery');
+  beforeAll(async () => {
+    server = await startServer();
+    cookie = await login(server.url, 'gp@demo.test');
+  });
+
   it('makes one version per case, however often or at once it is asked', async () => {
-    const server = await startServer();
-    const cookie = await login(server.url, 'gp@demo.test');
-    const [first, second] = await listPeople(server.url, cookie);
+    const [first, second] = [await newPerson(), await newPerson()];
     const meetingId = await createMeeting(server.url, cookie, daysFromNow(0.01));
-    const firstCase = await addCase(server.url, cookie, meetingId, { personId: first!.id });
-    const secondCase = await addCase(server.url, cookie, meetingId, { personId: second!.id });
+    const firstCase = await addCase(server.url, cookie, meetingId, { personId: first.id });
+    const secondCase = await addCase(server.url, cookie, meetingId, { personId: second.id });
     await chairStep(server.url, cookie, meetingId, 'start');
     const signOff = (caseId: string) =>
       send(server.url, 'POST', `/api/meetings/${meetingId}/cases/${caseId}/sign-off`, cookie, {});
@@ -31,27 +39,25 @@ describe(`signing off a case at a meeting (${databaseBackend})`, () => {
     const again = await signOff(firstCase);
     expect(again.status).toBe(409);
     expect(await again.json()).toEqual({ error: expect.stringMatching(/already signed off/) });
-    expect(await versionsOf(first!.planId)).toHaveLength(1);
+    expect(await versionsOf(first.planId)).toHaveLength(1);
 
     // A double click: both presses arrive together.
     const both = await Promise.all([signOff(secondCase), signOff(secondCase)]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
-    const versions = await versionsOf(second!.planId);
+    const versions = await versionsOf(second.planId);
     expect(versions).toHaveLength(1);
     expect(versions[0]!.meetingId).toBe(meetingId);
   });
 
   it('shows a case signed off through the versions API as signed off at its meeting', async () => {
-    const server = await startServer();
-    const cookie = await login(server.url, 'gp@demo.test');
-    const [person, notListed] = await listPeople(server.url, cookie);
+    const [person, notListed] = [await newPerson(), await newPerson()];
     const meetingId = await createMeeting(server.url, cookie, daysFromNow(0.01));
-    const caseId = await addCase(server.url, cookie, meetingId, { personId: person!.id });
+    const caseId = await addCase(server.url, cookie, meetingId, { personId: person.id });
     await chairStep(server.url, cookie, meetingId, 'start');
 
-    const versionId = await signOffPlan(server.url, cookie, person!.planId, 'Agreed', meetingId);
+    const versionId = await signOffPlan(server.url, cookie, person.planId, 'Agreed', meetingId);
     // Someone not on the agenda has no case to mark.
-    await signOffPlan(server.url, cookie, notListed!.planId, 'Agreed too', meetingId);
+    await signOffPlan(server.url, cookie, notListed.planId, 'Agreed too', meetingId);
     const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(cases.map((c) => [c.id, c.versionId])).toEqual([[caseId, versionId]]);
 
@@ -67,11 +73,9 @@ describe(`signing off a case at a meeting (${databaseBackend})`, () => {
   });
 
   it('refuses a decision or a sign-off before the meeting has started: it has agreed nothing yet', async () => {
-    const server = await startServer();
-    const cookie = await login(server.url, 'gp@demo.test');
-    const [person] = await listPeople(server.url, cookie);
+    const person = await newPerson();
     const meetingId = await createMeeting(server.url, cookie, daysFromNow(7));
-    const caseId = await addCase(server.url, cookie, meetingId, { personId: person!.id });
+    const caseId = await addCase(server.url, cookie, meetingId, { personId: person.id });
     const casePath = `/api/meetings/${meetingId}/cases/${caseId}`;
 
     const early = [
@@ -84,7 +88,14 @@ describe(`signing off a case at a meeting (${databaseBackend})`, () => {
     }
     const [listed] = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(listed).toMatchObject({ decision: null, versionId: null, status: 'pending' });
-    const versions = `/api/plans/${person!.planId}/versions`;
+    const versions = `/api/plans/${person.planId}/versions`;
     expect(await getJson<VersionSummary[]>(server.url, versions, cookie)).toEqual([]);
+
+    // A version naming the meeting is kept, but the case it has not discussed stays unsigned.
+    await signOffPlan(server.url, cookie, person.planId, 'Agreed early', meetingId);
+    expect((await meetingOf(server.url, cookie, meetingId)).cases[0]).toMatchObject({
+      versionId: null,
+      status: 'pending',
+    });
   });
 });

@@ -159,7 +159,11 @@ export async function updateCase(db: Db, caseId: string, changes: CaseChanges) {
   await db.update(meetingCases).set(changes).where(eq(meetingCases.id, caseId));
 }
 
-/** Marks the person's case on the meeting's agenda as signed off, unless it already is. */
+/**
+ * Marks the person's case on the meeting's agenda as signed off, unless it already is, and only
+ * while the meeting runs: one not yet started has agreed nothing, and a closed one's minutes
+ * are final.
+ */
 export async function markSignedOff(
   db: Db,
   meetingId: string,
@@ -174,6 +178,13 @@ export async function markSignedOff(
         eq(meetingCases.meetingId, meetingId),
         eq(meetingCases.personId, personId),
         isNull(meetingCases.versionId),
+        inArray(
+          meetingCases.meetingId,
+          db
+            .select({ id: meetings.id })
+            .from(meetings)
+            .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'live'))),
+        ),
       ),
     );
 }
