@@ -3,17 +3,23 @@ import { BACKGROUND_HEADER } from '@careweave/shared';
 import { runtime } from '@careweave/server/runtime';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '$lib/server/session-cookie';
 import { signInPath } from '$lib/server/guard';
-import { readableForm } from '$lib/server/form-request';
+import { formField, readableForm } from '$lib/server/form-request';
+import { SIGNED_IN_AS_FIELD } from '$lib/form-refusal';
 
 const PUBLIC_PATHS = new Set(['/login']);
 const CHANGE_PASSWORD = '/account/password';
 const CHANGE_PASSWORD_PATHS = new Set([CHANGE_PASSWORD, '/logout']);
-/** An action's failure, as `enhance` reads it: its data `{ sessionEnded: true }` in devalue form. */
+/** An action's failure as `enhance` reads it, its data in devalue form (see $lib/form-refusal). */
 const SESSION_ENDED_ANSWER = {
   type: 'failure',
   status: 401,
   data: JSON.stringify([{ sessionEnded: 1 }, true]),
 };
+const signedInAsOtherAnswer = (name: string) => ({
+  type: 'failure',
+  status: 409,
+  data: JSON.stringify([{ signedInAsOther: 1 }, name]),
+});
 
 export const handle: Handle = async ({ event, resolve }) => {
   const token = sessionToken(event.cookies);
@@ -43,6 +49,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   const request = await readableForm(event.request);
   if (request instanceof Response) return request;
   event.request = request;
+  // Sent from a page loaded for someone else, who has since been replaced in this browser:
+  // saving it would put their work under this person's name.
+  if (session && request.headers.get('x-sveltekit-action')) {
+    const sentAs = await formField(request, SIGNED_IN_AS_FIELD);
+    if (sentAs !== null && sentAs !== session.user.id) {
+      return json(signedInAsOtherAnswer(session.user.name));
+    }
+  }
   return resolve(event);
 };
 

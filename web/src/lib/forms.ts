@@ -1,5 +1,8 @@
 import { invalidateAll } from '$app/navigation';
+import { page } from '$app/state';
 import type { SubmitFunction } from '@sveltejs/kit';
+import { formRefusal, SIGNED_IN_AS_FIELD } from './form-refusal';
+import { refusedForm } from './refused-form.svelte';
 
 /** A form's sending state, for `sendOnce`; pass it in as `$state`. */
 export interface Sending {
@@ -25,9 +28,25 @@ export function describedBy(
   return [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-/** Whether an action's answer says the session ended before the form arrived (hooks.server). */
-export function sessionEnded(result: { type: string; data?: Record<string, unknown> }): boolean {
-  return result.type === 'failure' && result.data?.sessionEnded === true;
+/**
+ * Every enhanced form goes through this: it says who the page is signed in as, so that hooks.server
+ * turns the form away, rather than save it under someone else's name, if another person has
+ * signed in in this browser since; and a form turned away that way, or because the session
+ * ended, leaves the page and what was typed alone and puts up the layout's banner instead. The
+ * form's own callback, if it has one, still runs and sees the refusal.
+ */
+export function guarded(submit?: SubmitFunction): SubmitFunction {
+  return async (input) => {
+    const me = page.data.user?.id;
+    if (typeof me === 'string') input.formData.set(SIGNED_IN_AS_FIELD, me);
+    const after = await submit?.(input);
+    return async (outcome) => {
+      const refusal = formRefusal(outcome.result);
+      refusedForm.current = refusal;
+      if (after) await after(outcome);
+      else if (!refusal) await outcome.update();
+    };
+  };
 }
 
 /**
@@ -42,7 +61,7 @@ export function sendOnce(
   sending: Sending,
   { reloadOnFailure = false }: { reloadOnFailure?: boolean } = {},
 ): SubmitFunction {
-  return ({ cancel }) => {
+  return guarded(({ cancel }) => {
     if (sending.value) return cancel();
     sending.value = true;
     sending.unreached = false;
@@ -53,14 +72,13 @@ export function sendOnce(
           sending.unreached = true;
           return;
         }
+        // Turned away before the action ran: the page stays as it is, banner and all.
+        if (formRefusal(result)) return;
         await update();
-        // Reloading without a session would go to the sign-in page, leaving what was typed.
-        if (reloadOnFailure && result.type === 'failure' && !sessionEnded(result)) {
-          await invalidateAll();
-        }
+        if (reloadOnFailure && result.type === 'failure') await invalidateAll();
       } finally {
         sending.value = false;
       }
     };
-  };
+  });
 }

@@ -34,3 +34,12 @@ export async function readableForm(request: Request): Promise<Request | Response
   headers.delete('content-length');
   return new Request(request.url, { method: 'POST', headers, body: cleaned });
 }
+
+/** One text field of a form post, read without using up the body; null if there is none. */
+export async function formField(request: Request, name: string): Promise<string | null> {
+  if (request.method !== 'POST' || !FORM_TYPE.test(request.headers.get('content-type') ?? '')) {
+    return null;
+  }
+  const value = (await request.clone().formData()).get(name);
+  return typeof value === 'string' ? value : null;
+}
