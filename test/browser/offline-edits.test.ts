@@ -62,6 +62,11 @@ describe(`typing while the network is cut (${databaseBackend})`, () => {
 
     await gp.context().setOffline(false);
     await statusOf(gp).filter({ hasText: 'all changes saved' }).waitFor({ timeout: 45_000 });
+    // Not merely "Live": the screen reader hears that what was kept is saved now.
+    await gp
+      .getByRole('status')
+      .filter({ hasText: 'Live. The changes made while not connected are saved' })
+      .waitFor({ timeout: STEP_MS });
     await editorOf(nurse).filter({ hasText: words.trim() }).waitFor({ timeout: STEP_MS });
     expect(await wouldWarnOnLeaving(gp)).toBe(false);
   });

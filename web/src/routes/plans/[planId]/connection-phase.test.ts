@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { combinedPhase, isConnected, pausedReason, withSession } from './connection-phase';
+import {
+  combinedPhase,
+  isConnected,
+  pausedReason,
+  spokenStatus,
+  withSession,
+  type ConnectionPhase,
+} from './connection-phase';
 
 describe('combinedPhase', () => {
   it('is live only when every document is live', () => {
@@ -76,5 +83,49 @@ describe('isConnected', () => {
     expect(isConnected({ kind: 'live' })).toBe(true);
     expect(isConnected({ kind: 'session-ended' })).toBe(false);
     expect(isConnected({ kind: 'offline', unsent: 0 })).toBe(false);
+  });
+});
+
+describe('spokenStatus', () => {
+  const say = (phases: ConnectionPhase[]) => {
+    let catchingUp = false;
+    return phases.map((phase) => {
+      const spoken = spokenStatus(phase, catchingUp);
+      catchingUp = spoken.catchingUp;
+      return spoken.text;
+    });
+  };
+
+  it('says only "Live" while typing comes and goes', () => {
+    expect(
+      say([{ kind: 'connecting' }, { kind: 'live' }, { kind: 'saving' }, { kind: 'live' }]),
+    ).toEqual(['Connecting', 'Live', 'Live', 'Live']);
+  });
+
+  it('does not call changes kept while not connected saved until the server has them', () => {
+    expect(
+      say([
+        { kind: 'live' },
+        { kind: 'offline', unsent: 2 },
+        { kind: 'connecting' },
+        { kind: 'saving' },
+        { kind: 'live' },
+        { kind: 'saving' },
+      ]),
+    ).toEqual([
+      'Live',
+      'Not connected. Your latest changes are not saved yet: keep this page open',
+      'Connecting',
+      'Connected again. Sending the changes made while not connected',
+      'Live. The changes made while not connected are saved',
+      'Live',
+    ]);
+  });
+
+  it('says nothing is waiting when the connection dropped with everything saved', () => {
+    expect(say([{ kind: 'offline', unsent: 0 }, { kind: 'saving' }])).toEqual([
+      'Not connected, trying again',
+      'Live',
+    ]);
   });
 });

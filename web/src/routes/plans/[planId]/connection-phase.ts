@@ -32,6 +32,47 @@ export function combinedPhase(phases: ConnectionPhase[]): ConnectionPhase {
   return phases.some((p) => p.kind === 'saving') ? { kind: 'saving' } : { kind: 'live' };
 }
 
+const NOT_CONNECTED_UNSENT =
+  'Not connected. Your latest changes are not saved yet: keep this page open';
+
+/**
+ * What a screen reader hears about the connection. Saving comes and goes with every pause in
+ * typing, so it hears the connection only ("Live"), except after changes were kept while not
+ * connected: then it hears them being sent, and once more when they are saved. `catchingUp`
+ * says whether such changes are still on their way; the answer carries it to the next phase.
+ */
+export function spokenStatus(
+  phase: ConnectionPhase,
+  catchingUp: boolean,
+): { text: string; catchingUp: boolean } {
+  switch (phase.kind) {
+    case 'offline':
+      return phase.unsent > 0 || catchingUp
+        ? { text: NOT_CONNECTED_UNSENT, catchingUp: true }
+        : { text: 'Not connected, trying again', catchingUp: false };
+    case 'connecting':
+      return { text: 'Connecting', catchingUp };
+    case 'saving':
+      return {
+        text: catchingUp ? 'Connected again. Sending the changes made while not connected' : 'Live',
+        catchingUp,
+      };
+    case 'live':
+      return {
+        text: catchingUp ? 'Live. The changes made while not connected are saved' : 'Live',
+        catchingUp: false,
+      };
+    case 'session-ended':
+      return { text: 'Your session has ended. What you typed is kept: sign in again', catchingUp };
+    case 'signed-in-as-other':
+      return { text: 'Someone else is signed in in this browser', catchingUp };
+    case 'forbidden':
+      return { text: 'Your access to this plan has changed', catchingUp };
+    case 'closed':
+      return { text: 'The connection was closed', catchingUp };
+  }
+}
+
 /** A session-ended phase says who is signed in now, once the server has told us. */
 export function withSession(phase: ConnectionPhase, answer: SessionAnswer): ConnectionPhase {
   return phase.kind === 'session-ended' && answer.kind === 'other'
