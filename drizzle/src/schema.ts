@@ -339,6 +339,9 @@ export const outcomeMeasures = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** Set when a team member removes the measure as entered in error; it is kept, not deleted. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by').references(() => users.id),
   },
   (t) => [index().on(t.personId, t.takenAt)],
 );

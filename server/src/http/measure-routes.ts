@@ -20,6 +20,11 @@ export function measureRoutes(
     return c.json({ id, raw, score, complete, incompleteReason, takenAt }, 201);
   });
 
+  app.delete('/people/:id/measures/:measureId', requireUser, async (c) => {
+    unwrap(await measures.remove(c.var.user, c.req.param('id'), c.req.param('measureId')));
+    return c.body(null, 204);
+  });
+
   app.get('/people/:id/measures', requireUser, async (c) => {
     const answer = unwrap(await measures.list(c.var.user, c.req.param('id')));
     const { baseline, followUpDue, followUpStatus, change } = answer;

@@ -15,7 +15,7 @@ import type { MeasureWording } from '../config.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
-import { insertMeasure, listMeasuresOf } from '../repo/measures.js';
+import { insertMeasure, listMeasuresOf, removeMeasure } from '../repo/measures.js';
 import { findPerson } from '../repo/people.js';
 import type { User } from '../repo/users.js';
 import { summariseMeasures, type MeasureSummary } from './measure-summary.js';
@@ -61,6 +61,8 @@ export interface ItemView {
 /** WEMWBS and SWEMWBS: recording, listing and the items of each. */
 export interface MeasuresService {
   record(user: User, personId: string, input: MeasureInput): Promise<Outcome<RecordedMeasure>>;
+  /** Marks a measure as entered in error: it no longer counts, and the audit trail says so. */
+  remove(user: User, personId: string, measureId: string): Promise<Outcome<object>>;
   list(
     user: User,
     personId: string,
@@ -79,6 +81,18 @@ const MAY_NOT_RECORD = {
   status: 403,
   error: 'Only members of the person’s care team can record wellbeing measures.',
 } as const;
+const NO_MEASURE = {
+  ok: false,
+  status: 404,
+  error: 'There is no such wellbeing measure for this person: it may have been removed already.',
+} as const;
+
+const MAY_NOT_REMOVE = {
+  ok: false,
+  status: 403,
+  error: 'Only members of the person’s care team can remove wellbeing measures.',
+} as const;
+
 const ADMIN = {
   ok: false,
   status: 403,
@@ -137,6 +151,23 @@ export function createMeasuresService(db: Db, wording: MeasureWording | null): M
       return { ok: true, id, ...scored, takenAt: takenAt as string };
     },
 
+    async remove(user, personId, measureId) {
+      // The same people who may record one may take back one entered in error.
+      if (user.role === 'voluntary_partner' || user.role === 'admin') return MAY_NOT_REMOVE;
+      const person = await visiblePerson(user, personId);
+      if (!person) return NOT_FOUND;
+      if (!isUuid(measureId)) return NO_MEASURE;
+      const removed = await removeMeasure(db, person.id, measureId, user.id);
+      if (!removed) return NO_MEASURE;
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'measure.remove',
+        entityType: 'person',
+        entityId: person.id,
+        detail: { measureId, ...removed },
+      });
+      return { ok: true };
+    },
     async list(user, personId) {
       if (user.role === 'admin') return ADMIN;
       const person = await visiblePerson(user, personId);

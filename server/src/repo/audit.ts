@@ -31,6 +31,7 @@ export type AuditAction =
   | 'minutes.open'
   | 'minutes.export'
   | 'measure.record'
+  | 'measure.remove'
   | 'referral.create'
   | 'referral.status'
   | 'provider.create'

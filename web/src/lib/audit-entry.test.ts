@@ -70,6 +70,11 @@ describe('an audit event as the trail shows it', () => {
     expect(
       auditDetail(entry('measure.record', { detail: { instrument: 'SWEMWBS', complete: false } })),
     ).toBe('SWEMWBS, incomplete');
+    expect(
+      auditDetail(
+        entry('measure.remove', { detail: { instrument: 'WEMWBS', takenAt: '2026-08-04' } }),
+      ),
+    ).toBe('WEMWBS taken 4 August 2026');
     expect(auditDetail(entry('minutes.export', { detail: { audience: 'partner' } }))).toBe(
       'Partner copy',
     );

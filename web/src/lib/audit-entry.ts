@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry } from '@careweave/server';
 import { isReferralStatus, isRole, REFERRAL_STATUS_LABELS, ROLE_LABELS } from '@careweave/shared';
+import { formatDate } from './format';
 
 const ACTIONS: Record<AuditAction, string> = {
   login: 'Signed in',
@@ -15,6 +16,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'minutes.open': 'Read minutes',
   'minutes.export': 'Downloaded minutes',
   'measure.record': 'Recorded a wellbeing score',
+  'measure.remove': 'Removed a wellbeing score entered in error',
   'referral.create': 'Made a referral',
   'referral.status': 'Moved a referral on',
   'provider.create': 'Added a provider',
@@ -79,6 +81,8 @@ export function auditDetail(entry: AuditEntry): string {
       return `${statusLabel(d.from)} → ${statusLabel(d.to)}`;
     case 'measure.record':
       return `${String(d.instrument)}${d.complete === false ? ', incomplete' : ''}`;
+    case 'measure.remove':
+      return `${String(d.instrument)} taken ${formatDate(String(d.takenAt))}`;
     case 'meeting.close':
       return typeof d.carried === 'number' && d.carried > 0
         ? `${d.carried} ${d.carried === 1 ? 'case' : 'cases'} carried to the next meeting`
