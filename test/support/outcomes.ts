@@ -212,7 +212,13 @@ export interface Dashboard {
     meaningfulDecline: number;
     distribution: { instrument: Instrument; band: number; meaning: Meaning; count: number }[];
   };
-  referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
+  referralsByServiceStatus: {
+    serviceId: string;
+    service: string;
+    provider: string;
+    status: string;
+    count: number;
+  }[];
 }
 
 export interface DashboardListRow {

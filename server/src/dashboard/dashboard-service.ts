@@ -22,7 +22,14 @@ export interface DashboardFigures {
     /** How many people's scores moved by each whole-point band, per instrument. */
     distribution: ChangeBand[];
   };
-  referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
+  /** `provider` names whose service it is: two providers may offer services of one name. */
+  referralsByServiceStatus: {
+    serviceId: string;
+    service: string;
+    provider: string;
+    status: string;
+    count: number;
+  }[];
 }
 
 const NOT_TEAM = {
@@ -93,10 +100,16 @@ function figuresOf(c: Caseload): DashboardFigures {
       .map(({ first, count }) => ({
         serviceId: first.service.id,
         service: first.service.name,
+        provider: first.provider.name,
         status: first.status,
         count,
       }))
-      .sort((a, b) => a.service.localeCompare(b.service) || a.status.localeCompare(b.status)),
+      .sort(
+        (a, b) =>
+          a.service.localeCompare(b.service) ||
+          a.provider.localeCompare(b.provider) ||
+          a.status.localeCompare(b.status),
+      ),
   };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { distributionBars, meaningBars, type DashboardFigures } from './figures';
+import {
+  distributionBars,
+  meaningBars,
+  referralBars,
+  serviceLabel,
+  type DashboardFigures,
+} from './figures';
 
 function figures(distribution: DashboardFigures['wellbeingChange']['distribution']) {
   return {
@@ -41,5 +47,46 @@ describe('distributionBars', () => {
       ['Up 2: no meaningful change', 4, colourOf('no-change')],
       ['Down 3: meaningful decline', 1, colourOf('meaningful-decline')],
     ]);
+  });
+});
+
+describe('referralBars', () => {
+  const referral = (serviceId: string, service: string, provider: string, status: string) => ({
+    serviceId,
+    service,
+    provider,
+    status,
+    count: 1,
+  });
+
+  it('names the provider only where two providers offer a service of one name', () => {
+    const f = {
+      referralsByServiceStatus: [
+        referral('a', 'Drop-in', 'Stockport Housing Help', 'sent'),
+        referral('b', 'Drop-in', 'Heatons Money Advice', 'sent'),
+        referral('a', 'Drop-in', 'Stockport Housing Help', 'declined'),
+        referral('c', 'Volunteer matching', 'Tame Valley Peer Support', 'sent'),
+      ],
+    } as DashboardFigures;
+    expect(referralBars(f).map((b) => b.label)).toEqual([
+      'Drop-in (Stockport Housing Help): sent',
+      'Drop-in (Heatons Money Advice): sent',
+      'Drop-in (Stockport Housing Help): declined',
+      'Volunteer matching: sent',
+    ]);
+  });
+});
+
+describe('serviceLabel', () => {
+  const services = [
+    { id: 'a', name: 'Drop-in', provider: 'Stockport Housing Help' },
+    { id: 'b', name: 'drop-in', provider: 'Heatons Money Advice' },
+    { id: 'c', name: 'Volunteer matching', provider: 'Tame Valley Peer Support' },
+  ];
+
+  it('tells apart services of one name, whatever their case, and knows no other id', () => {
+    expect(serviceLabel(services, 'b')).toBe('drop-in (Heatons Money Advice)');
+    expect(serviceLabel(services, 'c')).toBe('Volunteer matching');
+    expect(serviceLabel(services, 'x')).toBeNull();
   });
 });

@@ -19,7 +19,13 @@ export interface DashboardFigures {
     /** People per whole-point band of change (see the server's `changeBands`). */
     distribution: { instrument: string; band: number; meaning: string; count: number }[];
   };
-  referralsByServiceStatus: { serviceId: string; service: string; status: string; count: number }[];
+  referralsByServiceStatus: {
+    serviceId: string;
+    service: string;
+    provider: string;
+    status: string;
+    count: number;
+  }[];
 }
 
 /** The figure names `/dashboard/list` takes, and their titles. */
@@ -160,10 +166,31 @@ export function distributionBars(f: DashboardFigures, instrument: string): Bar[]
     }));
 }
 
+/**
+ * A service's name, with its provider's when another provider has a service of that name
+ * ("Drop-in (Stockport Housing Help)"), so that two bars or list titles never read alike.
+ */
+export function serviceLabel(
+  services: { id: string; name: string; provider: string }[],
+  id: string,
+): string | null {
+  const service = services.find((s) => s.id === id);
+  if (!service) return null;
+  const shared = services.some(
+    (s) => s.id !== id && s.name.toLowerCase() === service.name.toLowerCase(),
+  );
+  return shared ? `${service.name} (${service.provider})` : service.name;
+}
+
 export function referralBars(f: DashboardFigures): Bar[] {
+  const services = f.referralsByServiceStatus.map((r) => ({
+    id: r.serviceId,
+    name: r.service,
+    provider: r.provider,
+  }));
   return f.referralsByServiceStatus.map((r) => ({
     key: `${r.serviceId}:${r.status}`,
-    label: `${r.service}: ${statusLabel(r.status).toLowerCase()}`,
+    label: `${serviceLabel(services, r.serviceId)}: ${statusLabel(r.status).toLowerCase()}`,
     count: r.count,
     href: listHref('referrals', `${r.serviceId}:${r.status}`),
     colour: r.status === 'declined' ? RED : r.status === 'completed' ? GREEN : BLUE,

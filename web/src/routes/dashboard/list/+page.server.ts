@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
+import { serviceLabel } from '../figures';
 import type { User } from '@careweave/server';
 import type { PageServerLoad } from './$types';
 
@@ -15,8 +16,12 @@ async function subjectOf(user: User, figure: string, key: string): Promise<strin
   }
   if (figure === 'referrals') {
     const listed = await runtime().referrals.providers(user);
-    const services = listed.ok ? listed.providers.flatMap((p) => p.services) : [];
-    return services.find((s) => s.id === key.split(':')[0])?.name ?? null;
+    const services = listed.ok
+      ? listed.providers.flatMap((p) =>
+          p.services.map((s) => ({ id: s.id, name: s.name, provider: p.name })),
+        )
+      : [];
+    return serviceLabel(services, key.split(':')[0] ?? '');
   }
   return null;
 }
