@@ -31,8 +31,9 @@ const measureColumns = {
 export type MeasureRow = Awaited<ReturnType<typeof listMeasuresOf>>[number];
 
 /**
- * The measures of these people that stand (none removed as entered in error), oldest first by the date taken: a paper form entered late
- * still sorts where it belongs. Entry order breaks ties on one day.
+ * The measures of these people that stand (none removed as entered in error), oldest first by
+ * the date taken: a paper form entered late still sorts where it belongs. Entry order breaks
+ * ties on one day.
  */
 export async function listMeasuresOf(db: Db, personIds: string[]) {
   if (personIds.length === 0) return [];
