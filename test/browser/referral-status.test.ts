@@ -111,4 +111,31 @@ describe(`keeping a referral's status up to date (${databaseBackend})`, () => {
     expect(await card.getByLabel('Note').inputValue()).toBe(note);
     expect((await now()).status).toBe('sent');
   });
+
+  it('asks a partner who declines to say why, at the note, and declines once they have', async () => {
+    const reason = `Gentle exercise ${Date.now()}`;
+    const { now } = await referralTo(TAME_VALLEY, reason);
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'partner@demo.test');
+    await page.goto('/referrals', { waitUntil: 'networkidle' });
+    const card = cardOf(page, reason);
+    const note = card.getByLabel('Note');
+    expect(await note.getAttribute('aria-describedby')).toContain('-hint');
+    await card.getByText('To decline, say why.').waitFor({ timeout: STEP_MS });
+    await card.getByRole('button', { name: 'Decline' }).click();
+
+    await card
+      .getByRole('alert')
+      .filter({ hasText: 'Say why the referral is declined' })
+      .waitFor({ timeout: STEP_MS });
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect((await now()).status).toBe('sent');
+
+    await note.fill('Our group meets upstairs, and there is no lift');
+    await card.getByRole('button', { name: 'Decline' }).click();
+    await waitFor(async () => (await now()).status === 'declined', 'the referral declined');
+    expect((await now()).events.at(-1)!.note).toBe(
+      'Our group meets upstairs, and there is no lift',
+    );
+  });
 });

@@ -50,6 +50,7 @@ describe(`the Referrals page left open (${databaseBackend})`, () => {
     const partnerCookie = await login(server.url, 'partner@demo.test');
     const moved = await setReferralStatus(server.url, partnerCookie, first.id, {
       status: 'declined',
+      note: 'No places until March',
     });
     expect(moved.status).toBe(200);
     await page.clock.fastForward(31_000);

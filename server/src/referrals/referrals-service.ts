@@ -7,6 +7,7 @@ import {
   nextReferralStatus,
   openReferralClash,
   planDocumentAccess,
+  referralNoteProblem,
   refusedMove,
   URGENCIES,
   type ReferralStatus,
@@ -260,6 +261,11 @@ export function createReferralsService(db: Db) {
       const to = input.status as ReferralStatus;
       const step = nextReferralStatus(current.status as ReferralStatus, to);
       if (!step.ok) return clash(user, current, to);
+      // After the clash: that the referral has moved on matters more than a missing reason.
+      const noteProblem = referralNoteProblem(to, note as string);
+      if (noteProblem) {
+        return { ok: false, status: 400, error: noteProblem, fields: { note: noteProblem } };
+      }
       const moved = await moveReferral(db, {
         id: referralId,
         from: current.status,

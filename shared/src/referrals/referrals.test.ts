@@ -4,6 +4,7 @@ import {
   isOpenReferral,
   nextReferralStatus,
   openReferralClash,
+  referralNoteProblem,
   refusedMove,
   type ReferralStatus,
 } from './referrals.js';
@@ -90,5 +91,15 @@ describe('a second referral to a service while one is open', () => {
         '2026 at 10:05, and that referral is still in progress. Follow it up rather than ' +
         'sending another.',
     );
+  });
+});
+
+describe('the note with a move', () => {
+  it('needs saying why to decline, and nothing else', () => {
+    expect(referralNoteProblem('declined', '  ')).toMatch(/^Say why the referral is declined/);
+    expect(referralNoteProblem('declined', 'No places until March')).toBeNull();
+    for (const to of REFERRAL_STATUSES.filter((s) => s !== 'declined')) {
+      expect(referralNoteProblem(to, '')).toBeNull();
+    }
   });
 });

@@ -68,6 +68,17 @@ export function nextReferralStatus(
   };
 }
 
+/**
+ * What is wrong with the note for a move, or null. A decline says why: the team reads it to
+ * decide what to offer the person instead, and a bare "declined" leaves them to ring and ask.
+ */
+export function referralNoteProblem(to: ReferralStatus, note: string): string | null {
+  if (to === 'declined' && note.trim() === '') {
+    return 'Say why the referral is declined, so the team can plan what to offer instead';
+  }
+  return null;
+}
+
 /** Where a referral is now, and who put it there (`you` when it was the reader) and when. */
 export interface ReferralNow {
   status: ReferralStatus;
