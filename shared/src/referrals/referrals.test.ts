@@ -65,6 +65,16 @@ describe('a refused move of a referral that has moved on', () => {
     );
   });
 
+  it('says it is done already when someone else gave the same answer first', () => {
+    const now = { status: 'accepted' as const, movedBy: { name: 'Kim Ashworth', you: false, at } };
+    expect(refusedMove(now, 'accepted')).toBe(
+      'Kim Ashworth marked this referral as accepted on 3 March 2026 at 14:05. ' +
+        'It is already accepted. It can move to in progress.',
+    );
+    const declined = { status: 'declined' as const, movedBy: { name: 'Jo', you: false, at } };
+    expect(refusedMove(declined, 'declined')).toMatch(/It is already declined\. It is finished\.$/);
+  });
+
   it('gives only the reason when no one is known to have moved it', () => {
     expect(refusedMove({ status: 'sent', movedBy: null }, 'completed')).toBe(
       'A referral that is sent cannot move to completed. It can move to accepted or declined.',

@@ -60,12 +60,16 @@ export function nextReferralStatus(
   to: ReferralStatus,
 ): { ok: true; status: ReferralStatus } | { ok: false; error: string } {
   if (REFERRAL_TRANSITIONS[from].includes(to)) return { ok: true, status: to };
-  const allowed = REFERRAL_TRANSITIONS[from].map((s) => REFERRAL_STATUS_LABELS[s]);
-  const next = allowed.length === 0 ? 'It is finished.' : `It can move to ${allowed.join(' or ')}.`;
   return {
     ok: false,
-    error: `A referral that is ${REFERRAL_STATUS_LABELS[from]} cannot move to ${REFERRAL_STATUS_LABELS[to]}. ${next}`,
+    error: `A referral that is ${REFERRAL_STATUS_LABELS[from]} cannot move to ${REFERRAL_STATUS_LABELS[to]}. ${whereNext(from)}`,
   };
+}
+
+/** Where a referral can go from here, as a sentence. */
+function whereNext(from: ReferralStatus): string {
+  const allowed = REFERRAL_TRANSITIONS[from].map((s) => REFERRAL_STATUS_LABELS[s]);
+  return allowed.length === 0 ? 'It is finished.' : `It can move to ${allowed.join(' or ')}.`;
 }
 
 /**
@@ -93,7 +97,13 @@ export interface ReferralNow {
  */
 export function refusedMove(now: ReferralNow, to: ReferralStatus): string {
   const step = nextReferralStatus(now.status, to);
-  const reason = step.ok ? 'Check it and try again.' : step.error;
+  // Two people giving the same answer at once: the second needs only to know it is done.
+  const reason =
+    now.status === to
+      ? `It is already ${REFERRAL_STATUS_LABELS[to]}. ${whereNext(to)}`
+      : step.ok
+        ? 'Check it and try again.'
+        : step.error;
   if (!now.movedBy) return reason;
   const who = now.movedBy.you ? 'You' : now.movedBy.name;
   const what =
