@@ -4,7 +4,14 @@ import { me } from '../support/api.js';
 import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
-import { addPerson } from '../support/outcomes.js';
+import {
+  addPerson,
+  makeReferral,
+  providers,
+  serviceOf,
+  setReferralStatus,
+  TAME_VALLEY,
+} from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe(`a voluntary partner's plan page (${databaseBackend})`, () => {
@@ -56,5 +63,35 @@ describe(`a voluntary partner's plan page (${databaseBackend})`, () => {
       () => team.doc.getXmlFragment(SharedPlan.partnerNotes).toString().includes('walk twice'),
       'the partner’s notes to reach the team',
     );
+  });
+
+  it('points the partner to Referrals to answer a referral shown on the plan', async () => {
+    const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
+    const { service } = serviceOf(await providers(server.url, navCookie), TAME_VALLEY);
+    const reason = `Company on a walk ${Date.now()}`;
+    const id = await makeReferral(server.url, navCookie, person.planId, {
+      serviceId: service.id,
+      reason,
+      urgency: 'routine',
+    });
+
+    const page = await signIn(await launchBrowser(), server, 'partner@demo.test');
+    await openPlan(page, person.planId);
+    const card = sectionOf(page, 'Referrals').getByRole('listitem').filter({ hasText: reason });
+    const link = card.getByRole('link', { name: 'Referrals' });
+    await link.waitFor({ timeout: STEP_MS });
+    expect(await link.getAttribute('href')).toBe('/referrals');
+    expect(await card.getByRole('button').count()).toBe(0);
+
+    // Once it is finished there is nothing to answer.
+    const partnerCookie = await login(server.url, 'partner@demo.test');
+    const declined = await setReferralStatus(server.url, partnerCookie, id, {
+      status: 'declined',
+      note: 'The group is full until March',
+    });
+    expect(declined.status).toBe(200);
+    await openPlan(page, person.planId);
+    await card.getByText('Declined', { exact: true }).first().waitFor({ timeout: STEP_MS });
+    expect(await link.count()).toBe(0);
   });
 });
