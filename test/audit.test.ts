@@ -14,6 +14,7 @@ interface AuditEntry {
   entityType: string;
   entityId: string;
   person: string | null;
+  version: string | null;
   detail: Record<string, unknown>;
 }
 interface AuditPage {
@@ -158,6 +159,37 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
       ['version.open', { versionId, how: 'compare' }],
       ['version.open', { versionId, how: 'view' }],
     ]);
+  });
+
+  it('names the version that a sign-off, a version read and a restore were about', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const person = (await listPeople(server.url, navCookie))[2]!;
+    const label = `Agreed at the Bredbury MDT ${Date.now()}`;
+    const signed = await send(
+      server.url,
+      'POST',
+      `/api/plans/${person.planId}/versions`,
+      gpCookie,
+      {
+        label,
+      },
+    );
+    const { id: versionId } = (await signed.json()) as { id: string };
+    const version = `/api/plans/${person.planId}/versions/${versionId}`;
+    expect((await get(server.url, version, gpCookie)).status).toBe(200);
+    expect((await send(server.url, 'POST', `${version}/restore`, navCookie, {})).status).toBe(200);
+
+    const { entries } = await read(`?planId=${person.planId}`);
+    const about = entries
+      .filter((e) => ['plan.sign-off', 'version.open', 'plan.restore'].includes(e.action))
+      .map((e) => [e.action, e.version]);
+    expect(about).toEqual([
+      ['plan.restore', label],
+      ['version.open', label],
+      ['plan.sign-off', label],
+    ]);
+    expect(entries.find((e) => e.action === 'plan.open')?.version ?? null).toBeNull();
   });
 
   it('audits a restore confirmation as a restore preview, not as a compare', async () => {

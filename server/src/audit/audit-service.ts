@@ -22,6 +22,8 @@ export interface AuditEntry {
   team: string | null;
   /** The provider, or provider and service, a directory change was to. */
   provider: string | null;
+  /** The label of the plan version a sign-off, restore or version read was about. */
+  version: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -83,6 +85,7 @@ export function createAuditService(db: Db): AuditService {
         member: row.memberName,
         team: row.teamName,
         provider: row.serviceName ? `${row.providerName}: ${row.serviceName}` : row.providerName,
+        version: row.versionLabel,
         detail: row.detail as Record<string, unknown>,
       }));
       return { ok: true, entries, next: rows.length > PAGE ? entries.at(-1)!.id : null };

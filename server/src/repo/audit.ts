@@ -12,6 +12,7 @@ const {
   neighbourhoods,
   providers,
   providerServices,
+  planVersions,
 } = schema;
 /** The team member an event was about, as against the one who acted. */
 const member = alias(users, 'member');
@@ -100,6 +101,7 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         teamName: neighbourhoods.name,
         providerName: providers.name,
         serviceName: providerServices.name,
+        versionLabel: planVersions.label,
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.userId))
@@ -111,6 +113,11 @@ export async function listAudit(db: Db, filter: AuditFilter) {
       .leftJoin(
         neighbourhoods,
         eq(sql`${neighbourhoods.id}::text`, sql`${auditEvents.detail} ->> 'neighbourhoodId'`),
+      )
+      // A sign-off, restore or version read names the version.
+      .leftJoin(
+        planVersions,
+        eq(sql`${planVersions.id}::text`, sql`${auditEvents.detail} ->> 'versionId'`),
       )
       // A directory event names a provider or one of its services.
       .leftJoin(

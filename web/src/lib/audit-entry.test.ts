@@ -13,6 +13,7 @@ const entry = (action: string, more: Partial<AuditEntry> = {}): AuditEntry => ({
   member: null,
   team: null,
   provider: null,
+  version: null,
   detail: {},
   ...more,
 });
@@ -85,5 +86,22 @@ describe('an audit event as the trail shows it', () => {
     expect(auditDetail(entry('login'))).toBe('');
     expect(auditActionLabel('member.role')).toBe('Changed a team member’s role');
     expect(auditActionLabel('something.new')).toBe('something.new');
+  });
+
+  it('names the version a sign-off, restore or version read was about, and how it was read', () => {
+    const version = 'Agreed at Heatons MDT, 23 Nov 2026';
+    const about = { entityType: 'care_plan', person: 'Margaret Ellison', version };
+    expect(auditDetail(entry('plan.sign-off', about))).toBe(`“${version}”`);
+    const opened = (how: string) =>
+      auditDetail(entry('version.open', { ...about, detail: { how } }));
+    expect(opened('view')).toBe(`“${version}”, viewed`);
+    expect(opened('compare')).toBe(`“${version}”, compared with now`);
+    expect(opened('restore-preview')).toBe(`“${version}”, opened to restore`);
+    const restored = (documents: string[]) =>
+      auditDetail(entry('plan.restore', { ...about, detail: { documents } }));
+    expect(restored(['plan:p:shared'])).toBe(`“${version}”: shared plan only`);
+    expect(restored(['plan:p:shared', 'plan:p:clinical'])).toBe(
+      `“${version}”: shared plan and clinical record`,
+    );
   });
 });

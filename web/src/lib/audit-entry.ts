@@ -61,6 +61,20 @@ function providerChange(from: string | null, to: string | null): string {
   return from ? `No longer linked to ${from}` : '';
 }
 
+/** How a signed-off version was opened (`version.open`'s `how`). */
+const OPENED: Record<string, string> = {
+  view: 'viewed',
+  compare: 'compared with now',
+  'restore-preview': 'opened to restore',
+};
+
+/** Which documents a restore changed, from their names. */
+function restoredDocuments(documents: unknown): string {
+  const names = Array.isArray(documents) ? documents.map(String) : [];
+  const clinical = names.some((name) => name.endsWith(':clinical'));
+  return clinical ? 'shared plan and clinical record' : 'shared plan only';
+}
+
 /** What changed, in a few words, for the events whose detail says more than their name. */
 export function auditDetail(entry: AuditEntry): string {
   const d = entry.detail;
@@ -77,6 +91,14 @@ export function auditDetail(entry: AuditEntry): string {
       return providerChange(providerName(d.from), providerName(d.to));
     case 'member.remove':
       return inTeam(entry, 'From');
+    case 'plan.sign-off':
+      return entry.version ? `“${entry.version}”` : '';
+    case 'version.open': {
+      const how = OPENED[String(d.how)] ?? 'viewed';
+      return entry.version ? `“${entry.version}”, ${how}` : how;
+    }
+    case 'plan.restore':
+      return `${entry.version ? `“${entry.version}”: ` : ''}${restoredDocuments(d.documents)}`;
     case 'referral.status':
       return `${statusLabel(d.from)} → ${statusLabel(d.to)}`;
     case 'measure.record':
