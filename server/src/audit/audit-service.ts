@@ -2,6 +2,7 @@ import type { Db } from '@careweave/db';
 import { isUuid } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
 import { listAudit } from '../repo/audit.js';
+import { listPeopleIn } from '../repo/people.js';
 import type { User } from '../repo/users.js';
 
 /** One audit event as an administrator reads it (`GET /api/audit`). */
@@ -51,6 +52,15 @@ export interface AuditService {
     user: User,
     query: { userId?: string; planId?: string; before?: string },
   ): Promise<Outcome<AuditPage>>;
+  /** The teams' people, by name, to read the trail of one person's record; none to a non-admin. */
+  people(user: User): Promise<AuditPerson[]>;
+}
+
+/** A person whose record's trail an administrator may choose to read, by their plan. */
+export interface AuditPerson {
+  planId: string;
+  name: string;
+  nhsNumber: string;
 }
 
 export function createAuditService(db: Db): AuditService {
@@ -89,6 +99,19 @@ export function createAuditService(db: Db): AuditService {
         detail: row.detail as Record<string, unknown>,
       }));
       return { ok: true, entries, next: rows.length > PAGE ? entries.at(-1)!.id : null };
+    },
+
+    async people(user) {
+      if (user.role !== 'admin') return [];
+      const rows = await listPeopleIn(
+        db,
+        user.neighbourhoods.map((n) => n.id),
+      );
+      return rows.map((p) => ({
+        planId: p.planId,
+        name: `${p.givenName} ${p.familyName}`,
+        nhsNumber: p.nhsNumber,
+      }));
     },
   };
 }

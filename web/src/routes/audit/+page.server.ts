@@ -8,15 +8,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   if (user.role !== 'admin') error(403, 'Only a team administrator can read the audit trail.');
   const param = (name: string) => url.searchParams.get(name) || undefined;
   const query = { userId: param('userId'), planId: param('planId'), before: param('before') };
-  const [page, team] = await Promise.all([
+  const [page, team, people] = await Promise.all([
     runtime().audit.list(user, query),
     runtime().people.team(user),
+    runtime().audit.people(user),
   ]);
   if (!page.ok) error(page.status, page.error);
   return {
     entries: page.entries,
     next: page.next,
     team,
+    people,
     userId: query.userId ?? '',
     planId: query.planId ?? '',
   };
