@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAction, readActions, sharedPlanDocument } from '@careweave/shared';
-import { getJson, me } from '../support/api.js';
+import { getJson, me, send } from '../support/api.js';
 import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
@@ -65,5 +65,38 @@ describe(`restoring a version, as a care navigator (${databaseBackend})`, () => 
       () => !readActions(check.doc).some((a) => a.text === 'Ring the choir leader'),
       'the action gone',
     );
+  });
+
+  it('tells a colleague who has the plan open who restored which version', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const gpCookie = await login(server.url, 'gp@demo.test');
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    const navigator = await me(server.url, navCookie);
+    const person = await addPerson(server.url, navCookie, 'Recovery');
+    const label = `Agreed at the Reddish MDT ${Date.now()}`;
+    const versionId = await signOffPlan(server.url, gpCookie, person.planId, label);
+    const editor = connect(server.wsUrl, sharedPlanDocument(person.planId), navCookie);
+    await synced(editor);
+    addAction(editor.doc, { text: 'Book the hearing test' }, navigator.id);
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'gp@demo.test');
+    await openPlan(page, person.planId);
+    await sectionOf(page, 'Actions')
+      .getByText('Book the hearing test')
+      .first()
+      .waitFor({ timeout: STEP_MS });
+    const restore = `/api/plans/${person.planId}/versions/${versionId}/restore`;
+    expect((await send(server.url, 'POST', restore, nurseCookie, {})).status).toBe(200);
+
+    await page
+      .getByRole('status')
+      .getByText(`Sam Whitfield restored the version “${label}”`)
+      .waitFor({ timeout: STEP_MS });
+    await expect
+      .poll(() => sectionOf(page, 'Actions').getByText('Book the hearing test').count(), {
+        timeout: STEP_MS,
+      })
+      .toBe(0);
   });
 });

@@ -136,7 +136,7 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     if (!mayRestoreVersion(user.role)) return MAY_NOT_RESTORE;
     const writable = found.documents.filter((d) => d.access === 'write');
     if (writable.length === 0) return READ_ONLY;
-    return { ok: true as const, writable };
+    return { ok: true as const, writable, label: found.row.label };
   }
 
   return {
@@ -219,12 +219,13 @@ export function createVersionsService(db: Db, rooms: Rooms): VersionsService {
     async restore(user, planId, id) {
       const found = await restorable(user, planId, id);
       if (!found.ok) return found;
-      const { writable } = found;
+      const { writable, label } = found;
+      const note = { byId: user.id, byName: user.name, label, at: new Date().toISOString() };
       for (const d of writable) {
         const old = new Y.Doc();
         Y.applyUpdate(old, d.state);
         await rooms.change(d.name, user.id, (doc) =>
-          restoreDocument(doc, old, PLAN_SECTIONS[d.kind]),
+          restoreDocument(doc, old, PLAN_SECTIONS[d.kind], note),
         );
       }
       const restored = writable.map((d) => d.name);

@@ -14,7 +14,7 @@ import {
   whatMattersToMe,
 } from '../plan/shared-plan.js';
 import { compareDocuments } from './version-compare.js';
-import { restoreDocument } from './version-restore.js';
+import { readRestoreNote, restoreDocument } from './version-restore.js';
 
 function sync(from: Y.Doc, to: Y.Doc) {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
@@ -93,5 +93,27 @@ describe('restoreDocument', () => {
     live.on('update', (u: Uint8Array) => updates.push(u));
     restoreDocument(live, version, SHARED_PLAN_SECTIONS);
     expect(updates).toHaveLength(0);
+  });
+
+  it('tells a peer who restored which version, in the same change', () => {
+    const live = new Y.Doc();
+    const peer = new Y.Doc();
+    addAction(live, { text: 'Ring the choir leader' }, 'nav');
+    const version = new Y.Doc();
+    const note = {
+      byId: 'nurse',
+      byName: 'Sam Whitfield',
+      label: 'Agreed',
+      at: '2026-12-01T17:00:00Z',
+    };
+    expect(readRestoreNote(live)).toBeNull();
+
+    const updates: Uint8Array[] = [];
+    live.on('update', (update: Uint8Array) => updates.push(update));
+    restoreDocument(live, version, SHARED_PLAN_SECTIONS, note);
+    expect(updates).toHaveLength(1);
+    sync(live, peer);
+    expect(readActions(peer)).toEqual([]);
+    expect(readRestoreNote(peer)).toEqual(note);
   });
 });

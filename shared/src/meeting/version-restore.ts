@@ -70,16 +70,55 @@ function restoreText(target: Y.XmlFragment, version: Y.XmlFragment): void {
   );
 }
 
+/** Who last restored a version into a document, and which, so that everyone editing it is told. */
+export interface RestoreNote {
+  byId: string;
+  byName: string;
+  /** The version's label. */
+  label: string;
+  /** ISO time of the restore. */
+  at: string;
+}
+
+/** The top-level map that holds the last restore's note: no plan section, so never restored. */
+const RESTORED = 'restored';
+
+/** The last restore into this document, or null if there has been none. */
+export function readRestoreNote(doc: Y.Doc): RestoreNote | null {
+  const note = doc.getMap<unknown>(RESTORED).toJSON() as Partial<RestoreNote>;
+  const { byId, byName, label, at } = note;
+  return typeof byId === 'string' &&
+    typeof byName === 'string' &&
+    typeof label === 'string' &&
+    typeof at === 'string'
+    ? { byId, byName, label, at }
+    : null;
+}
+
+/** Makes the restore note of `target` what it was in `before`: one nobody may write goes back. */
+export function putBackRestoreNote(target: Y.Doc, before: Y.Doc): void {
+  const map = target.getMap<unknown>(RESTORED);
+  const was = before.getMap<unknown>(RESTORED);
+  for (const key of [...map.keys()]) if (!was.has(key)) map.delete(key);
+  for (const [key, value] of was.entries()) if (map.get(key) !== value) map.set(key, value);
+}
+
 /**
  * Makes each section of `target` equal the version's, in one transaction, as a new change on
- * top of everything since: history is never rewritten, and peers merge it like any edit.
+ * top of everything since: history is never rewritten, and peers merge it like any edit. The
+ * note goes in the same change, so whoever has the document open learns who restored what.
  */
 export function restoreDocument(
   target: Y.Doc,
   version: Y.Doc,
   sections: Record<string, 'list' | 'text'>,
+  note?: RestoreNote,
 ): void {
   target.transact(() => {
+    if (note) {
+      const map = target.getMap<unknown>(RESTORED);
+      for (const [key, value] of Object.entries(note)) map.set(key, value);
+    }
     for (const [section, shape] of Object.entries(sections)) {
       if (shape === 'text') {
         restoreText(target.getXmlFragment(section), version.getXmlFragment(section));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readRestoreNote, restoreDocument } from '../meeting/version-restore.js';
 import { checkPartnerUpdate, sharedPlanEdits } from './partner-edits.js';
 import {
   addAction,
@@ -8,6 +9,7 @@ import {
   readGoals,
   recordProgress,
   removeSharedItem,
+  SHARED_PLAN_SECTIONS,
   SharedPlan,
   updateGoal,
 } from './shared-plan.js';
@@ -112,6 +114,21 @@ describe('what a voluntary partner may change in a shared plan', () => {
     }
     const next = editBy(partner, (doc) => recordProgress(doc, goalId, 8, 'partner-1'));
     expect(checkPartnerUpdate(plan, next)).toEqual({ verdict: 'within' });
+  });
+
+  it('undoes a notice of a restore they wrote, keeping the last true one', () => {
+    const { plan, partner } = planAndPartnerCopy();
+    const note = { byId: 'nurse-1', byName: 'Sam Whitfield', label: 'Agreed', at: '2026-12-01' };
+    restoreDocument(plan, plan, SHARED_PLAN_SECTIONS, note);
+    Y.applyUpdate(partner, Y.encodeStateAsUpdate(plan));
+    const forged = editBy(partner, (doc) =>
+      doc.getMap('restored').set('byName', 'Dr Amara Okafor'),
+    );
+    const checked = checkPartnerUpdate(plan, forged);
+    if (checked.verdict !== 'beyond') throw new Error(`expected beyond, got ${checked.verdict}`);
+    Y.applyUpdate(plan, forged);
+    Y.applyUpdate(partner, editBy(plan, checked.undo));
+    for (const doc of [plan, partner]) expect(readRestoreNote(doc)).toEqual(note);
   });
 
   it('puts back progress they took away, in its place, keeping what they added', () => {

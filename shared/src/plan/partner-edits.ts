@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocumentKind } from '../documents.js';
 import type { Role } from '../roles.js';
-import { restoreDocument } from '../meeting/version-restore.js';
+import { putBackRestoreNote, restoreDocument } from '../meeting/version-restore.js';
 import { goalList, SHARED_PLAN_SECTIONS, SharedPlan } from './shared-plan.js';
 
 /**
@@ -119,6 +119,8 @@ export function checkPartnerUpdate(doc: Y.Doc, update: Uint8Array): LimitedUpdat
       target.transact(() => {
         restoreDocument(target, before, TEAM_SECTIONS);
         putBackProgress(target, before);
+        // Only the server writes who restored a version: a partner's would be a false notice.
+        putBackRestoreNote(target, before);
       });
       before.destroy();
     },
