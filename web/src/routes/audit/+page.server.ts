@@ -21,5 +21,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     people,
     userId: query.userId ?? '',
     planId: query.planId ?? '',
+    before: query.before ?? '',
   };
 };
