@@ -1,16 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getJson } from './support/api.js';
 import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
-import {
-  addPerson,
-  makeReferral,
-  providers,
-  serviceOf,
-  setReferralStatus,
-  TAME_VALLEY,
-  type Referral,
-} from './support/outcomes.js';
+import { referNewPerson, setReferralStatus, TAME_VALLEY } from './support/outcomes.js';
 import { startServer, type TestServer } from './support/server.js';
 
 describe(`two answers to a referral at the same moment (${databaseBackend})`, () => {
@@ -28,20 +19,7 @@ describe(`two answers to a referral at the same moment (${databaseBackend})`, ()
     ];
   });
 
-  async function referral() {
-    const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
-    const { service } = serviceOf(await providers(server.url, navCookie), TAME_VALLEY);
-    const id = await makeReferral(server.url, navCookie, person.planId, {
-      serviceId: service.id,
-      reason: 'Would like company on a weekly walk',
-      urgency: 'routine',
-    });
-    const onPlan = async () =>
-      (
-        await getJson<Referral[]>(server.url, `/api/plans/${person.planId}/referrals`, navCookie)
-      ).find((r) => r.id === id)!;
-    return { id, onPlan };
-  }
+  const referral = () => referNewPerson(server.url, navCookie, TAME_VALLEY);
 
   it('records one of two accepts, and tells the other it is accepted already', async () => {
     const { id, onPlan } = await referral();

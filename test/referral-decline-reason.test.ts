@@ -1,16 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getJson } from './support/api.js';
 import { login } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
-import {
-  addPerson,
-  makeReferral,
-  providers,
-  serviceOf,
-  setReferralStatus,
-  TAME_VALLEY,
-  type Referral,
-} from './support/outcomes.js';
+import { referNewPerson, setReferralStatus, TAME_VALLEY } from './support/outcomes.js';
 import { startServer, type TestServer } from './support/server.js';
 
 /** Heatons Money Advice has no staff signing in: the team records its answers. */
@@ -27,20 +18,7 @@ describe(`declining a referral (${databaseBackend})`, () => {
     partnerCookie = await login(server.url, 'partner@demo.test');
   });
 
-  async function referralTo(provider: string) {
-    const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
-    const { service } = serviceOf(await providers(server.url, navCookie), provider);
-    const id = await makeReferral(server.url, navCookie, person.planId, {
-      serviceId: service.id,
-      reason: 'Would like company on a weekly walk',
-      urgency: 'routine',
-    });
-    const onPlan = async () =>
-      (
-        await getJson<Referral[]>(server.url, `/api/plans/${person.planId}/referrals`, navCookie)
-      ).find((r) => r.id === id)!;
-    return { id, onPlan };
-  }
+  const referralTo = (provider: string) => referNewPerson(server.url, navCookie, provider);
 
   it('needs the partner to say why, and shows the team the reason on the plan', async () => {
     const { id, onPlan } = await referralTo(TAME_VALLEY);

@@ -188,6 +188,30 @@ export async function makeReferral(
   return (JSON.parse(text) as { id: string }).id;
 }
 
+/**
+ * A new consented person, referred by the holder of `cookie` to the first service of `provider`;
+ * `onPlan` reads the referral as their plan lists it now.
+ */
+export async function referNewPerson(
+  url: string,
+  cookie: string,
+  provider: string,
+  reason = 'Would like company on a weekly walk',
+) {
+  const person = await addPerson(url, cookie, 'Prevention', { consent: true });
+  const { service } = serviceOf(await providers(url, cookie), provider);
+  const id = await makeReferral(url, cookie, person.planId, {
+    serviceId: service.id,
+    reason,
+    urgency: 'routine',
+  });
+  const onPlan = async () =>
+    (await getJson<Referral[]>(url, `/api/plans/${person.planId}/referrals`, cookie)).find(
+      (r) => r.id === id,
+    )!;
+  return { id, person, onPlan };
+}
+
 export function setReferralStatus(
   url: string,
   cookie: string,

@@ -1,7 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { todayIso } from '@careweave/shared';
-import { requireUser } from '$lib/server/guard';
+import { measuresPerson } from '$lib/server/measure-access';
 import type { Actions, PageServerLoad } from './$types';
 
 const INSTRUMENTS = ['SWEMWBS', 'WEMWBS'] as const;
@@ -11,13 +11,8 @@ type Instrument = (typeof INSTRUMENTS)[number];
 /** "" (not chosen yet), "none" (not answered) or 1–5, as the form sends each item. */
 const NOT_ANSWERED = 'none';
 
-async function person(locals: App.Locals, url: URL, personId: string) {
-  const user = requireUser(locals, url);
-  if (user.role === 'voluntary_partner' || user.role === 'admin') error(403, NOT_ALLOWED);
-  const found = await runtime().people.get(user, personId);
-  if (!found.ok) error(found.status, found.error);
-  return { user, person: found.person };
-}
+const person = (locals: App.Locals, url: URL, personId: string) =>
+  measuresPerson(locals, url, personId, NOT_ALLOWED);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { person: found } = await person(locals, url, params.personId);

@@ -1,17 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
-import { requireUser } from '$lib/server/guard';
+import { measuresPerson } from '$lib/server/measure-access';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_ALLOWED = 'Your role cannot remove wellbeing measures.';
 
-async function person(locals: App.Locals, url: URL, personId: string) {
-  const user = requireUser(locals, url);
-  if (user.role === 'voluntary_partner' || user.role === 'admin') error(403, NOT_ALLOWED);
-  const found = await runtime().people.get(user, personId);
-  if (!found.ok) error(found.status, found.error);
-  return { user, person: found.person };
-}
+const person = (locals: App.Locals, url: URL, personId: string) =>
+  measuresPerson(locals, url, personId, NOT_ALLOWED);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { user, person: found } = await person(locals, url, params.personId);
