@@ -86,6 +86,8 @@ describe(`sending a form after the session ended (${databaseBackend})`, () => {
       .filter({ hasText: 'Your session has ended, so what you sent was not saved' })
       .waitFor({ timeout: STEP_MS });
     expect(new URL(page.url()).pathname).toBe(`/people/${person.id}/measures/new`);
+    // Pressed at the foot of a long form: the message at the top is brought to the reader.
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('alert');
     for (let n = 1; n <= 7; n += 1) expect(await itemControl(page, n).inputValue()).toBe('4');
     expect((await measuresOf(server.url, cookie, person.id)).measures).toEqual([]);
 
