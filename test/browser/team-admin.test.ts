@@ -65,6 +65,8 @@ describe(`the Team page (${databaseBackend})`, () => {
     await admin
       .getByRole('heading', { name: 'Sam Page is in the team' })
       .waitFor({ timeout: STEP_MS });
+    // Shown once, above the form it was added from: the reader is taken to it.
+    expect(await admin.evaluate("document.activeElement?.getAttribute('role')")).toBe('status');
     const password = await admin.getByTestId('temporary-password').innerText();
     const samCookie = await login(server.url, email, password);
     expect((await me(server.url, samCookie)).role).toBe('nurse');
