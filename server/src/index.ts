@@ -22,5 +22,6 @@ export type {
   MeetingSummary,
 } from './meetings/meeting-views.js';
 export type { AuditEntry, AuditPage } from './audit/audit-service.js';
+export type { DashboardFigures } from './dashboard/dashboard-service.js';
 export type { AuditAction } from './repo/audit.js';
 export type { AddedMember, TeamMembership } from './team/team-service.js';

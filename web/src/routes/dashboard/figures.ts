@@ -1,32 +1,11 @@
+import type { DashboardFigures } from '@careweave/server';
 import { GOAL_STATUSES } from '@careweave/shared';
 import type { Bar } from '$lib/components/BarChart.svelte';
 import { codeLabel, pathwayLabel } from '$lib/format';
 import { MEANINGS, meaningLabel, statusLabel } from '$lib/outcomes';
 
 /** The dashboard's figures as `GET /api/dashboard` gives them. */
-export interface DashboardFigures {
-  caseloadByPathway: Record<string, number>;
-  measures: { baselineMissing: number; followUpDue: number; followUpOverdue: number };
-  overdueActionsByOwner: { ownerId: string | null; name: string; count: number }[];
-  goalsByCategoryStatus: { category: string; status: string; count: number }[];
-  wellbeingChange: {
-    people: number;
-    meaningfulImprovement: number;
-    possibleImprovement: number;
-    noChange: number;
-    possibleDecline: number;
-    meaningfulDecline: number;
-    /** People per whole-point band of change (see the server's `changeBands`). */
-    distribution: { instrument: string; band: number; meaning: string; count: number }[];
-  };
-  referralsByServiceStatus: {
-    serviceId: string;
-    service: string;
-    provider: string;
-    status: string;
-    count: number;
-  }[];
-}
+export type { DashboardFigures };
 
 /** The figure names `/dashboard/list` takes, and their titles. */
 export const FIGURE_TITLES: Record<string, string> = {
