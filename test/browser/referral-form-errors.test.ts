@@ -55,4 +55,50 @@ describe(`a referral the server refuses, using the keyboard (${databaseBackend})
     });
     expect(await gp.locator('#referral-service').getAttribute('aria-invalid')).toBeNull();
   });
+
+  /** The plan page, signed in as the GP, with the data reload that follows a refusal held back. */
+  async function planWithReloadHeld(): Promise<{ gp: Page; releaseReload: () => void }> {
+    const browser = await launchBrowser();
+    const [person] = await listPeople(server.url, await login(server.url, 'gp@demo.test'));
+    const gp = await signIn(browser, server, 'gp@demo.test');
+    await openPlan(gp, person!.planId);
+    // As a slow network would: the person goes on with the form while the page reloads.
+    let releaseReload = (): void => {};
+    const reloadHeld = new Promise<void>((resolve) => (releaseReload = resolve));
+    await gp.route('**/__data.json**', async (route) => {
+      await reloadHeld;
+      await route.continue();
+    });
+    return { gp, releaseReload };
+  }
+
+  it('sends the next press while the page is still reloading after a refusal', async () => {
+    const { gp, releaseReload } = await planWithReloadHeld();
+    const send = gp.getByRole('button', { name: 'Send referral' });
+
+    await send.click();
+    await gp.getByText('Choose the service to refer to').waitFor({ timeout: STEP_MS });
+    await gp.locator('#referral-service').selectOption({ index: 1 });
+    await send.click({ timeout: STEP_MS });
+    await gp.getByText('Enter the reason for the referral').waitFor({ timeout: STEP_MS });
+    releaseReload();
+  });
+
+  it('leaves the focus where the person has moved it when the reload after a refusal lands', async () => {
+    const { gp, releaseReload } = await planWithReloadHeld();
+
+    await gp.getByRole('button', { name: 'Send referral' }).click();
+    await gp.waitForFunction(`document.activeElement?.id === 'referral-service'`, null, {
+      timeout: STEP_MS,
+    });
+    await gp.locator('#referral-reason').focus();
+    const reloaded = gp.waitForResponse('**/__data.json**', { timeout: STEP_MS });
+    releaseReload();
+    await reloaded;
+    // A frame for the reloaded data to reach the page.
+    await gp.evaluate(
+      'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)))',
+    );
+    expect(await focused(gp)).toMatchObject({ id: 'referral-reason' });
+  });
 });

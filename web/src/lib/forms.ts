@@ -75,10 +75,11 @@ export function sendOnce(
         // Turned away before the action ran: the page stays as it is, banner and all.
         if (formRefusal(result)) return;
         await update();
-        if (reloadOnFailure && result.type === 'failure') await invalidateAll();
       } finally {
         sending.value = false;
       }
+      // The answer is on screen by now; the reload behind it must not hold the next press.
+      if (reloadOnFailure && result.type === 'failure') await invalidateAll();
     };
   });
 }
