@@ -74,24 +74,38 @@ describe(`keeping a referral's status up to date (${databaseBackend})`, () => {
     expect(await listed.getByRole('button').count()).toBe(0);
   });
 
-  it('offers the team no buttons for a referral whose provider’s staff update it themselves', async () => {
+  it('offers the team only withdrawal of a referral whose provider’s staff update it themselves', async () => {
     const reason = `Someone to walk with ${Date.now()}`;
     const { person, now } = await referralTo(TAME_VALLEY, reason);
     const browser = await launchBrowser();
     const page = await signIn(browser, server, 'navigator@demo.test');
     const ownHint = `${TAME_VALLEY}'s staff update this referral themselves`;
 
-    await openPlan(page, person.planId);
-    const card = cardOf(sectionOf(page, 'Referrals'), reason);
-    await card.getByText(ownHint).waitFor({ timeout: STEP_MS });
-    expect(await card.getByRole('button').count()).toBe(0);
-    expect(await card.getByLabel('Note').count()).toBe(0);
-
     await page.goto('/referrals', { waitUntil: 'networkidle' });
     const listed = cardOf(page, reason);
     await listed.getByText(ownHint).waitFor({ timeout: STEP_MS });
-    expect(await listed.getByRole('button').count()).toBe(0);
+    expect(await listed.getByRole('button').allTextContents()).toEqual(['Withdraw']);
+
+    await openPlan(page, person.planId);
+    const card = cardOf(sectionOf(page, 'Referrals'), reason);
+    await card.getByText(ownHint).waitFor({ timeout: STEP_MS });
+    expect(await card.getByRole('button').allTextContents()).toEqual(['Withdraw']);
+    await card.getByText('To withdraw, say why.').waitFor({ timeout: STEP_MS });
+    await card.getByRole('button', { name: 'Withdraw' }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: 'Say why the referral is withdrawn' })
+      .waitFor({ timeout: STEP_MS });
     expect((await now()).status).toBe('sent');
+
+    await card.getByLabel('Note').fill('Ada would rather wait until the spring');
+    await card.getByRole('button', { name: 'Withdraw' }).click();
+    await card.getByText('Withdrawn', { exact: true }).first().waitFor({ timeout: STEP_MS });
+    expect(await card.getByRole('button').count()).toBe(0);
+    expect((await now()).events.at(-1)).toMatchObject({
+      status: 'withdrawn',
+      note: 'Ada would rather wait until the spring',
+    });
   });
 
   it('shows a partner why a long note was refused, at the note, and keeps what they wrote', async () => {

@@ -10,6 +10,7 @@ import {
   referralNoteProblem,
   refusedMove,
   URGENCIES,
+  WITHDRAWN,
   type ReferralStatus,
 } from '@careweave/shared';
 import type { Outcome } from '../person-detail.js';
@@ -62,6 +63,14 @@ const PROVIDERS_OWN = (provider: string) =>
       `${provider}'s staff update their referrals in Careweave themselves, so only they can ` +
       'accept, decline or move this one on. Ask them to update it, or add a note to the plan.',
   }) as const;
+/** A provider that cannot take the person on declines; withdrawing is the referring team's. */
+const TEAMS_TO_WITHDRAW = {
+  ok: false,
+  status: 403,
+  error:
+    'Only the person’s care team can withdraw a referral. If your organisation cannot take ' +
+    'the person on, decline it and say why.',
+} as const;
 const ADMIN = {
   ok: false,
   status: 403,
@@ -236,21 +245,25 @@ export function createReferralsService(db: Db) {
       if (!current) return NO_REFERRAL;
       const person = await planFor(user, current.planId);
       if (!person) return NO_REFERRAL;
+      const withdrawing = input.status === WITHDRAWN;
       if (isPartner(user)) {
         if (!visibleTo(user, current)) return NOT_YOURS;
+        if (withdrawing) return TEAMS_TO_WITHDRAW;
       } else if (!mayWritePlan(user, person)) {
         return MAY_NOT_REFER;
-      } else if (current.updatedBy === 'provider') {
+      } else if (current.updatedBy === 'provider' && !withdrawing) {
         // A provider whose staff sign in to the person's team answers for itself: the team records
         // nothing on its behalf, not even a move it was told of, so the two cannot contradict each
         // other. The team records the moves only while no such staff can see the referral (none
         // in the team, or the person has not consented, or has since withdrawn consent).
+        // Withdrawing is the team's own move, so it is always theirs to make.
         return PROVIDERS_OWN(current.provider.name);
       }
       const note = input.note === undefined || input.note === null ? '' : input.note;
       const fields: Record<string, string> = {};
       if (!isReferralStatus(input.status)) {
-        fields.status = 'Choose a status: sent, accepted, declined, in-progress or completed';
+        fields.status =
+          'Choose a status: sent, accepted, declined, in-progress, completed or withdrawn';
       }
       if (typeof note !== 'string') fields.note = 'The note must be text';
       else if (note.length > NOTE_MAX)

@@ -14,6 +14,9 @@ const LEGAL: [ReferralStatus, ReferralStatus][] = [
   ['sent', 'declined'],
   ['accepted', 'in-progress'],
   ['in-progress', 'completed'],
+  ['sent', 'withdrawn'],
+  ['accepted', 'withdrawn'],
+  ['in-progress', 'withdrawn'],
 ];
 
 describe('the referral state machine', () => {
@@ -75,6 +78,14 @@ describe('a refused move of a referral that has moved on', () => {
     expect(refusedMove(declined, 'declined')).toMatch(/It is already declined\. It is finished\.$/);
   });
 
+  it('says the team withdrew it, and that it is finished', () => {
+    const now = { status: 'withdrawn' as const, movedBy: { name: 'Jo Hartley', you: false, at } };
+    expect(refusedMove(now, 'accepted')).toBe(
+      'Jo Hartley withdrew this referral on 3 March 2026 at 14:05. ' +
+        'A referral that is withdrawn cannot move to accepted. It is finished.',
+    );
+  });
+
   it('gives only the reason when no one is known to have moved it', () => {
     expect(refusedMove({ status: 'sent', movedBy: null }, 'completed')).toBe(
       'A referral that is sent cannot move to completed. It can move to accepted or declined.',
@@ -83,7 +94,7 @@ describe('a refused move of a referral that has moved on', () => {
 });
 
 describe('a second referral to a service while one is open', () => {
-  it('counts a referral open until it is declined or completed', () => {
+  it('counts a referral open until it is declined, completed or withdrawn', () => {
     expect(REFERRAL_STATUSES.filter(isOpenReferral)).toEqual(['sent', 'accepted', 'in-progress']);
   });
 
@@ -105,10 +116,12 @@ describe('a second referral to a service while one is open', () => {
 });
 
 describe('the note with a move', () => {
-  it('needs saying why to decline, and nothing else', () => {
+  it('needs saying why to decline or withdraw, and nothing else', () => {
     expect(referralNoteProblem('declined', '  ')).toMatch(/^Say why the referral is declined/);
     expect(referralNoteProblem('declined', 'No places until March')).toBeNull();
-    for (const to of REFERRAL_STATUSES.filter((s) => s !== 'declined')) {
+    expect(referralNoteProblem('withdrawn', '')).toMatch(/^Say why the referral is withdrawn/);
+    expect(referralNoteProblem('withdrawn', 'She would rather wait until spring')).toBeNull();
+    for (const to of REFERRAL_STATUSES.filter((s) => s !== 'declined' && s !== 'withdrawn')) {
       expect(referralNoteProblem(to, '')).toBeNull();
     }
   });

@@ -1,12 +1,17 @@
 import { formatDateTime } from '../calendar.js';
 
-/** A referral's workflow: sent → accepted | declined; accepted → in progress → completed. */
+/**
+ * A referral's workflow: sent → accepted | declined; accepted → in progress → completed. The
+ * referring team may withdraw it at any point before it ends (the person changed their mind,
+ * or it went to the wrong service).
+ */
 export const REFERRAL_STATUSES = [
   'sent',
   'accepted',
   'declined',
   'in-progress',
   'completed',
+  'withdrawn',
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -16,18 +21,26 @@ export const REFERRAL_STATUS_LABELS: Readonly<Record<ReferralStatus, string>> = 
   declined: 'declined',
   'in-progress': 'in progress',
   completed: 'completed',
+  withdrawn: 'withdrawn',
 };
 
-/** The moves each status allows; declined and completed are the end. */
+/**
+ * The provider's moves from each status; declined, completed and withdrawn are the end. The
+ * team's withdrawal is not among them: only the team makes it (`WITHDRAWN`).
+ */
 export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   sent: ['accepted', 'declined'],
   accepted: ['in-progress'],
   declined: [],
   'in-progress': ['completed'],
   completed: [],
+  withdrawn: [],
 };
 
-/** Whether the provider still has the referral in hand: it has not been declined or finished. */
+/** The move only the referring team makes, from any open status. */
+export const WITHDRAWN = 'withdrawn' satisfies ReferralStatus;
+
+/** Whether the provider still has the referral in hand: it has not ended. */
 export function isOpenReferral(status: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[status].length > 0;
 }
@@ -59,7 +72,8 @@ export function nextReferralStatus(
   from: ReferralStatus,
   to: ReferralStatus,
 ): { ok: true; status: ReferralStatus } | { ok: false; error: string } {
-  if (REFERRAL_TRANSITIONS[from].includes(to)) return { ok: true, status: to };
+  const allowed = to === WITHDRAWN ? isOpenReferral(from) : REFERRAL_TRANSITIONS[from].includes(to);
+  if (allowed) return { ok: true, status: to };
   return {
     ok: false,
     error: `A referral that is ${REFERRAL_STATUS_LABELS[from]} cannot move to ${REFERRAL_STATUS_LABELS[to]}. ${whereNext(from)}`,
@@ -75,10 +89,15 @@ function whereNext(from: ReferralStatus): string {
 /**
  * What is wrong with the note for a move, or null. A decline says why: the team reads it to
  * decide what to offer the person instead, and a bare "declined" leaves them to ring and ask.
+ * A withdrawal says why too: the provider may already have the person booked in.
  */
 export function referralNoteProblem(to: ReferralStatus, note: string): string | null {
-  if (to === 'declined' && note.trim() === '') {
+  if (note.trim() !== '') return null;
+  if (to === 'declined') {
     return 'Say why the referral is declined, so the team can plan what to offer instead';
+  }
+  if (to === WITHDRAWN) {
+    return 'Say why the referral is withdrawn, so the provider knows not to expect the person';
   }
   return null;
 }
@@ -109,7 +128,9 @@ export function refusedMove(now: ReferralNow, to: ReferralStatus): string {
   const what =
     now.status === 'sent'
       ? 'sent this referral'
-      : `marked this referral as ${REFERRAL_STATUS_LABELS[now.status]}`;
+      : now.status === WITHDRAWN
+        ? 'withdrew this referral'
+        : `marked this referral as ${REFERRAL_STATUS_LABELS[now.status]}`;
   return `${who} ${what} on ${formatDateTime(now.movedBy.at)}. ${reason}`;
 }
 

@@ -115,6 +115,7 @@ export const STATUS_LABELS: Record<string, string> = {
   declined: 'Declined',
   'in-progress': 'In progress',
   completed: 'Completed',
+  withdrawn: 'Withdrawn',
 };
 
 export const STATUS_TAGS: Record<string, string> = {
@@ -123,6 +124,7 @@ export const STATUS_TAGS: Record<string, string> = {
   declined: 'tag-red',
   'in-progress': 'tag-yellow',
   completed: 'tag-grey',
+  withdrawn: 'tag-grey',
 };
 
 export function statusLabel(status: string): string {
@@ -135,6 +137,7 @@ export const STATUS_VERBS: Record<string, string> = {
   declined: 'Decline',
   'in-progress': 'Start',
   completed: 'Complete',
+  withdrawn: 'Withdraw',
 };
 
 /** A score as written: SWEMWBS metric scores to two places, WEMWBS whole numbers. */

@@ -161,6 +161,13 @@ export function serviceLabel(
   return shared ? `${service.name} (${service.provider})` : service.name;
 }
 
+/** Open referrals are blue; how the ended ones ended shows in their colour. */
+const REFERRAL_COLOURS: Record<string, string> = {
+  declined: RED,
+  completed: GREEN,
+  withdrawn: GREY,
+};
+
 export function referralBars(f: DashboardFigures): Bar[] {
   const services = f.referralsByServiceStatus.map((r) => ({
     id: r.serviceId,
@@ -172,6 +179,6 @@ export function referralBars(f: DashboardFigures): Bar[] {
     label: `${serviceLabel(services, r.serviceId)}: ${statusLabel(r.status).toLowerCase()}`,
     count: r.count,
     href: listHref('referrals', `${r.serviceId}:${r.status}`),
-    colour: r.status === 'declined' ? RED : r.status === 'completed' ? GREEN : BLUE,
+    colour: REFERRAL_COLOURS[r.status] ?? BLUE,
   }));
 }
