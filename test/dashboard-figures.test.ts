@@ -431,6 +431,8 @@ describe(`the neighbourhood dashboard against the records (${databaseBackend})`,
       ['referrals', 'x:y'],
       ['referrals', `${tameValley.id}:lost`],
       ['goals', 'wellbeing:gone'],
+      ['goals', 'gardening:achieved'],
+      ['overdue-actions', 'someone-made-up'],
       ['pathway', 'Elsewhere'],
     ]) {
       const path = `/api/dashboard/list?figure=${figure}&key=${encodeURIComponent(key!)}`;

@@ -1,10 +1,12 @@
 import {
   CHANGE_MEANINGS,
+  GOAL_CATEGORIES,
   GOAL_STATUSES,
   isReferralStatus,
   isUuid,
   PATHWAYS,
   type ChangeMeaning,
+  type GoalCategory,
   type GoalStatus,
   type Pathway,
 } from '@careweave/shared';
@@ -64,12 +66,14 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
     case 'overdue-actions': {
       // The unowned are listed under the key "none", as the figure shows them under "No owner".
       const owner = key === 'none' || key === '' ? null : key;
+      if (owner !== null && !isUuid(owner)) return null;
       return c.overdueActions
         .filter((a) => ownerOf(a) === owner)
         .map((a) => row(a, overdueDetail(a)));
     }
     case 'goals': {
       const [category, status] = key.split(':');
+      if (!GOAL_CATEGORIES.includes(category as GoalCategory)) return null;
       if (!GOAL_STATUSES.includes(status as GoalStatus)) return null;
       return c.goals
         .filter((g) => g.category === category && g.status === status)
