@@ -81,11 +81,6 @@ describe(`keeping a referral's status up to date (${databaseBackend})`, () => {
     const page = await signIn(browser, server, 'navigator@demo.test');
     const ownHint = `${TAME_VALLEY}'s staff update this referral themselves`;
 
-    await page.goto('/referrals', { waitUntil: 'networkidle' });
-    const listed = cardOf(page, reason);
-    await listed.getByText(ownHint).waitFor({ timeout: STEP_MS });
-    expect(await listed.getByRole('button').allTextContents()).toEqual(['Withdraw']);
-
     await openPlan(page, person.planId);
     const card = cardOf(sectionOf(page, 'Referrals'), reason);
     await card.getByText(ownHint).waitFor({ timeout: STEP_MS });
@@ -98,10 +93,18 @@ describe(`keeping a referral's status up to date (${databaseBackend})`, () => {
       .waitFor({ timeout: STEP_MS });
     expect((await now()).status).toBe('sent');
 
-    await card.getByLabel('Note').fill('Ada would rather wait until the spring');
-    await card.getByRole('button', { name: 'Withdraw' }).click();
-    await card.getByText('Withdrawn', { exact: true }).first().waitFor({ timeout: STEP_MS });
-    expect(await card.getByRole('button').count()).toBe(0);
+    await page.goto('/referrals', { waitUntil: 'networkidle' });
+    const listed = cardOf(page, reason);
+    await listed.getByText(ownHint).waitFor({ timeout: STEP_MS });
+    expect(await listed.getByRole('button').allTextContents()).toEqual(['Withdraw']);
+    await listed.getByLabel('Note').fill('Ada would rather wait until the spring');
+    await listed.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('status').filter({ hasText: 'Referral withdrawn' }).waitFor({
+      state: 'attached',
+      timeout: STEP_MS,
+    });
+    await listed.getByText('Withdrawn', { exact: true }).first().waitFor({ timeout: STEP_MS });
+    expect(await listed.getByRole('button').count()).toBe(0);
     expect((await now()).events.at(-1)).toMatchObject({
       status: 'withdrawn',
       note: 'Ada would rather wait until the spring',
