@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { planDateOrNull, planDateProblem } from './plan-dates.js';
+import { pastDateProblem, planDateOrNull, planDateProblem } from './plan-dates.js';
 import { addAction, isOverdue, readActions } from './shared-plan.js';
 
 describe('dates a plan holds', () => {
@@ -13,6 +13,17 @@ describe('dates a plan holds', () => {
     expect(planDateProblem('next week')).toBe('Enter a real date');
     expect(planDateOrNull('0026-11-01')).toBeNull();
     expect(planDateOrNull(20270327)).toBeNull();
+  });
+
+  it('takes a date something happened on only up to today', () => {
+    expect(pastDateProblem('2026-12-01', '2026-12-01', 'diagnosed')).toBeNull();
+    expect(pastDateProblem('2019-03-04', '2026-12-01', 'diagnosed')).toBeNull();
+    expect(pastDateProblem('2026-12-02', '2026-12-01', 'diagnosed')).toBe(
+      'The date diagnosed must be today or in the past',
+    );
+    expect(pastDateProblem('0019-03-04', '2026-12-01', 'diagnosed')).toBe(
+      'Enter the year in full, such as 2027',
+    );
   });
 
   it('reads a due date typed as a two-digit year as none, so it is overdue nowhere', () => {

@@ -17,3 +17,13 @@ export function planDateProblem(value: string): string | null {
 export function planDateOrNull(value: unknown): string | null {
   return typeof value === 'string' && planDateProblem(value) === null ? value : null;
 }
+
+/**
+ * Why a date something already happened on (a condition diagnosed) cannot be taken; null when
+ * it can. `today` is YYYY-MM-DD on the team's clock, passed in so that this stays pure.
+ */
+export function pastDateProblem(value: string, today: string, what: string): string | null {
+  const problem = planDateProblem(value);
+  if (problem) return problem;
+  return value > today ? `The date ${what} must be today or in the past` : null;
+}

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clinicalPlanDocument, readConditions } from '@careweave/shared';
+import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
+import { connect, login, synced, waitFor } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { addDays, addPerson, TODAY } from '../support/outcomes.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+describe(`the date a long-term condition was diagnosed (${databaseBackend})`, () => {
+  let server: TestServer;
+  let nurseCookie: string;
+  beforeAll(async () => {
+    server = await startServer();
+    nurseCookie = await login(server.url, 'nurse@demo.test');
+  });
+
+  it('refuses a future or half-typed date, keeping what was typed, and adds it once it is right', async () => {
+    const person = await addPerson(server.url, nurseCookie, 'Recovery');
+    const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), nurseCookie);
+    await synced(watcher);
+    const conditions = () => readConditions(watcher.doc);
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'nurse@demo.test');
+    await openPlan(page, person.planId);
+    const name = page.locator('#new-condition-name');
+    const diagnosed = page.locator('#new-condition-diagnosed');
+    const add = page.getByRole('button', { name: 'Add condition' });
+
+    await name.fill('Type 2 diabetes');
+    await diagnosed.fill(addDays(TODAY, 30));
+    await add.click();
+    await page
+      .getByText('The date diagnosed must be today or in the past')
+      .waitFor({ timeout: STEP_MS });
+    expect(await diagnosed.getAttribute('aria-invalid')).toBe('true');
+    expect(await name.inputValue()).toBe('Type 2 diabetes');
+
+    // Only the day and month typed: the browser reports no date at all.
+    await diagnosed.fill('');
+    await diagnosed.focus();
+    await page.keyboard.type('0304');
+    await add.click();
+    await page.getByText('Enter a real date').waitFor({ timeout: STEP_MS });
+    expect(await name.inputValue()).toBe('Type 2 diabetes');
+    await page.waitForTimeout(300);
+    expect(conditions()).toEqual([]);
+
+    await diagnosed.fill('2019-03-04');
+    await add.click();
+    await waitFor(() => conditions().length === 1, 'the condition to arrive');
+    expect(conditions()[0]).toMatchObject({ name: 'Type 2 diabetes', diagnosed: '2019-03-04' });
+    await page.getByText('Diagnosed 4 March 2019').waitFor({ timeout: STEP_MS });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Condition added: Type 2 diabetes' })
+      .waitFor({ state: 'attached', timeout: STEP_MS });
+    expect(await page.getByText('Enter a real date').count()).toBe(0);
+  });
+});
