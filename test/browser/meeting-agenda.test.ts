@@ -51,7 +51,9 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     await chooseOptionContaining(form.getByLabel('Person', { exact: true }), first!.name);
     await form.getByRole('button', { name: 'Add case' }).click();
     await form
-      .getByText(`${first!.name} is already on this meeting’s agenda`)
+      .locator('.input-error-message', {
+        hasText: `${first!.name} is already on this meeting’s agenda`,
+      })
       .waitFor({ timeout: STEP_MS });
     const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
     expect(cases.map((c) => c.personId)).toEqual([first!.id, second!.id]);
@@ -93,7 +95,7 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     await form.getByLabel('Prep notes').fill(long);
     await form.getByRole('button', { name: 'Add case' }).click();
     await form
-      .getByText('Prep notes are text, up to 10,000 characters')
+      .locator('.input-error-message', { hasText: 'Prep notes are text, up to 10,000 characters' })
       .waitFor({ timeout: STEP_MS });
     expect(await form.getByLabel('Prep notes').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Prep notes').inputValue()).toBe(long.trim());
