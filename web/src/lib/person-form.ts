@@ -1,3 +1,5 @@
+import { summaryLinks, type ErrorLink } from './error-links';
+
 /** A person form as typed, so a failed submission shows exactly what was entered. */
 export interface PersonFormValues {
   nhsNumber: string;
@@ -23,15 +25,11 @@ export const PERSON_FIELDS = [
 ] as const;
 
 /** The NHS error summary's links, one per problem, in page order. */
-export function errorLinks(errors: Record<string, string>): { href: string; text: string }[] {
-  const known = PERSON_FIELDS.filter((f) => errors[f]).map((f) => ({
-    href: `#${f}`,
-    text: errors[f]!,
-  }));
-  const others = Object.keys(errors)
-    .filter((f) => !(PERSON_FIELDS as readonly string[]).includes(f))
-    .map((f) => ({ href: `#${f}`, text: errors[f]! }));
-  return [...known, ...others];
+export function errorLinks(errors: Record<string, string>): ErrorLink[] {
+  const others = Object.keys(errors).filter(
+    (f) => !(PERSON_FIELDS as readonly string[]).includes(f),
+  );
+  return summaryLinks(errors, [...PERSON_FIELDS, ...others]);
 }
 
 /** What the edit form may change. */
