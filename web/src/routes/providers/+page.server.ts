@@ -84,6 +84,44 @@ export const actions: Actions = {
     }
     return { done: `${values.name} added` };
   },
+  editProvider: async ({ locals, url, request }) => {
+    const user = requireAdmin(locals, url);
+    const form = await request.formData();
+    const id = text(form, 'providerId');
+    const values = { name: text(form, 'name'), description: text(form, 'description') };
+    if (!values.name)
+      return refused(400, `edit-${id}`, { [`edit-name-${id}`]: 'Enter the name' }, values);
+    const result = await runtime().referrals.updateProvider(user, id, values);
+    if (!result.ok) {
+      const errors = fieldErrors(result, (field) => `edit-${field}-${id}`);
+      return refused(result.status, `edit-${id}`, errors, values);
+    }
+    return { done: `${result.provider.name} changed` };
+  },
+  editService: async ({ locals, url, request }) => {
+    const user = requireAdmin(locals, url);
+    const form = await request.formData();
+    const id = text(form, 'serviceId');
+    const values = {
+      name: text(form, 'name'),
+      kind: text(form, 'kind'),
+      description: text(form, 'description'),
+    };
+    if (!values.name) {
+      return refused(
+        400,
+        `edit-${id}`,
+        { [`edit-name-${id}`]: 'Enter the name of the service' },
+        values,
+      );
+    }
+    const result = await runtime().referrals.updateService(user, id, values);
+    if (!result.ok) {
+      const errors = fieldErrors(result, (field) => `edit-${field}-${id}`);
+      return refused(result.status, `edit-${id}`, errors, values);
+    }
+    return { done: `${result.service.name} changed` };
+  },
   setActive: async ({ locals, url, request }) => {
     const user = requireAdmin(locals, url);
     const form = await request.formData();
