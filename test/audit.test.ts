@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedPlanDocument } from '@careweave/shared';
+import { sharedPlanDocument, todayIso } from '@careweave/shared';
 import { me, send } from './support/api.js';
 import { firstMessage, get, listPeople, login, openRaw } from './support/clients.js';
 import { databaseBackend } from './support/database.js';
@@ -246,6 +246,41 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     expect(older.entries).toHaveLength(6);
     expect(older.next).toBeNull();
     expect(older.entries.every((e) => e.id < page.next!)).toBe(true);
+  });
+
+  it('reads the days chosen, whole days on the service’s clock', async () => {
+    const today = todayIso();
+    const dayFrom = (days: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    await login(server.url, 'pharmacist@demo.test');
+    const all = (await read()).entries;
+    expect(all.length).toBeGreaterThan(0);
+    const days = async (query: string) => (await read(query)).entries.map((e) => e.id);
+
+    expect(await days(`?from=${today}&to=${today}`)).toEqual(
+      all.filter((e) => todayIso(new Date(e.at)) === today).map((e) => e.id),
+    );
+    expect(await days(`?from=${today}`)).toContain(all[0]!.id);
+    expect(await days(`?to=${dayFrom(-1)}`)).not.toContain(all[0]!.id);
+    expect(await days(`?from=${dayFrom(1)}`)).toEqual([]);
+    expect(await days(`?from=${dayFrom(-1)}&to=${dayFrom(1)}`)).toContain(all[0]!.id);
+  });
+
+  it('says which day is wrong: not a date, or a last day before the first', async () => {
+    const today = todayIso();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const wrongWay = await get(server.url, `/api/audit?from=${today}&to=${yesterday}`, adminCookie);
+    expect(wrongWay.status).toBe(400);
+    expect(await wrongWay.json()).toMatchObject({
+      fields: { to: 'The last day must be the same as or after the first' },
+    });
+    const notADate = await get(server.url, '/api/audit?from=2026-02-30&to=soon', adminCookie);
+    expect(notADate.status).toBe(400);
+    expect(await notADate.json()).toMatchObject({
+      fields: { from: 'Enter a real date', to: 'Enter a real date' },
+    });
   });
 
   it('is the administrators’ alone, read-only, and says what was wrong with a query', async () => {

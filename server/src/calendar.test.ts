@@ -5,6 +5,7 @@ import {
   parseServiceTime,
   sameTimeNextWeek,
   sameTimeWeeksOnAfter,
+  serviceDaySpan,
 } from './calendar.js';
 
 describe('parseServiceTime', () => {
@@ -100,4 +101,37 @@ describe('parseServiceMoment', () => {
     'refuses %j',
     (value) => expect(parseServiceMoment(value)).toBeNull(),
   );
+});
+
+describe('serviceDaySpan', () => {
+  const iso = (span: { since?: Date; until?: Date }) => ({
+    since: span.since?.toISOString(),
+    until: span.until?.toISOString(),
+  });
+
+  it('runs from the start of the first day to the end of the last on a London wall', () => {
+    expect(iso(serviceDaySpan('2026-07-01', '2026-07-01'))).toEqual({
+      since: '2026-06-30T23:00:00.000Z',
+      until: '2026-07-01T23:00:00.000Z',
+    });
+    expect(iso(serviceDaySpan('2026-11-30', '2026-12-31'))).toEqual({
+      since: '2026-11-30T00:00:00.000Z',
+      until: '2027-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('ends a day on which the clocks go forward at the next midnight, 23 hours on', () => {
+    expect(iso(serviceDaySpan('2026-03-29', '2026-03-29'))).toEqual({
+      since: '2026-03-29T00:00:00.000Z',
+      until: '2026-03-29T23:00:00.000Z',
+    });
+  });
+
+  it('leaves an end not given open', () => {
+    expect(iso(serviceDaySpan(undefined, '2026-07-01'))).toEqual({
+      since: undefined,
+      until: '2026-07-01T23:00:00.000Z',
+    });
+    expect(iso(serviceDaySpan('2026-07-01', undefined)).until).toBeUndefined();
+  });
 });

@@ -56,6 +56,23 @@ export function parseServiceMoment(value: string, timeZone = SERVICE_TIME_ZONE):
   return parseServiceTime(isIsoDate(trimmed) ? `${trimmed}T00:00` : trimmed, timeZone);
 }
 
+/**
+ * The instants from the start of day `from` to the end of day `to` (dates, YYYY-MM-DD) on the
+ * service's wall: what a filter of whole days keeps; an end not given is left open.
+ */
+export function serviceDaySpan(
+  from: string | undefined,
+  to: string | undefined,
+  timeZone = SERVICE_TIME_ZONE,
+): { since?: Date; until?: Date } {
+  const dayAfter = (date: string) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    since: from ? parseServiceMoment(from, timeZone)! : undefined,
+    until: to ? parseServiceMoment(dayAfter(to), timeZone)! : undefined,
+  };
+}
+
 /** How far ahead meetings are planned; a start further on is a slip, such as year 9999. */
 export const PLANNING_YEARS = 2;
 

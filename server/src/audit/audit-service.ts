@@ -1,5 +1,6 @@
 import type { Db } from '@careweave/db';
-import { isUuid } from '@careweave/shared';
+import { isIsoDate, isUuid } from '@careweave/shared';
+import { serviceDaySpan } from '../calendar.js';
 import type { Outcome } from '../person-detail.js';
 import { listAudit } from '../repo/audit.js';
 import { listPeopleIn } from '../repo/people.js';
@@ -48,12 +49,21 @@ const ONLY_ADMINS = {
  * done to their teams' people.
  */
 export interface AuditService {
-  list(
-    user: User,
-    query: { userId?: string; planId?: string; before?: string },
-  ): Promise<Outcome<AuditPage>>;
+  list(user: User, query: AuditQuery): Promise<Outcome<AuditPage>>;
   /** The teams' people, by name, to read the trail of one person's record; none to a non-admin. */
   people(user: User): Promise<AuditPerson[]>;
+}
+
+/**
+ * Which events to read: whose actions, about which plan, on which days (`from` and `to`, dates
+ * on the service's clock, both kept), older than which event (the page before's `next`).
+ */
+export interface AuditQuery {
+  userId?: string;
+  planId?: string;
+  from?: string;
+  to?: string;
+  before?: string;
 }
 
 /** A person whose record's trail an administrator may choose to read, by their plan. */
@@ -74,6 +84,11 @@ export function createAuditService(db: Db): AuditService {
       if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) {
         fields.before = 'Give the number of an event';
       }
+      if (query.from && !isIsoDate(query.from)) fields.from = 'Enter a real date';
+      if (query.to && !isIsoDate(query.to)) fields.to = 'Enter a real date';
+      else if (query.from && query.to && isIsoDate(query.from) && query.to < query.from) {
+        fields.to = 'The last day must be the same as or after the first';
+      }
       if (Object.keys(fields).length > 0) {
         return { ok: false, status: 400, error: 'Check the fields marked.', fields };
       }
@@ -82,6 +97,7 @@ export function createAuditService(db: Db): AuditService {
         userId: query.userId || undefined,
         planId: query.planId || undefined,
         beforeId: before,
+        ...serviceDaySpan(query.from || undefined, query.to || undefined),
         limit: PAGE + 1,
       });
       const entries = rows.slice(0, PAGE).map((row): AuditEntry => ({

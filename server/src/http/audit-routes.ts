@@ -10,8 +10,9 @@ export function auditRoutes(
 ) {
   const app = new Hono<Env>();
   app.get('/audit', requireUser, async (c) => {
-    const { userId, planId, before } = c.req.query();
-    const { entries, next } = unwrap(await audit.list(c.var.user, { userId, planId, before }));
+    const { userId, planId, from, to, before } = c.req.query();
+    const query = { userId, planId, from, to, before };
+    const { entries, next } = unwrap(await audit.list(c.var.user, query));
     return c.json({ entries, next });
   });
   return app;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Db } from '@careweave/db';
 
@@ -68,6 +68,10 @@ export interface AuditFilter {
   /** The plan's own events and its person's. */
   planId?: string;
   beforeId?: number;
+  /** Events at or after this instant. */
+  since?: Date;
+  /** Events before this instant. */
+  until?: Date;
   limit: number;
 }
 
@@ -184,6 +188,8 @@ export async function listAudit(db: Db, filter: AuditFilter) {
               )
             : undefined,
           filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
+          filter.since ? gte(auditEvents.at, filter.since) : undefined,
+          filter.until ? lt(auditEvents.at, filter.until) : undefined,
         ),
       )
       .orderBy(desc(auditEvents.id))
