@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedPlanDocument, todayIso } from '@careweave/shared';
 import { me, send } from './support/api.js';
@@ -246,6 +247,37 @@ describe(`the audit trail, for administrators (${databaseBackend})`, () => {
     expect(older.entries).toHaveLength(6);
     expect(older.next).toBeNull();
     expect(older.entries.every((e) => e.id < page.next!)).toBe(true);
+  });
+
+  it('audits a person’s details and wellbeing scores read outside their plan, not inside it', async () => {
+    const nurseCookie = await login(server.url, 'nurse@demo.test');
+    const nurse = await me(server.url, nurseCookie);
+    const [, , person] = await listPeople(server.url, nurseCookie);
+    const readOf = async () =>
+      (await read(`?userId=${nurse.id}&planId=${person!.planId}`)).entries.map((e) => e.action);
+
+    // The plan's page reads both, and is audited as the plan opened.
+    expect((await get(server.url, `/plans/${person!.planId}`, nurseCookie)).status).toBe(200);
+    expect(await readOf()).toEqual(['plan.open']);
+
+    expect((await get(server.url, `/api/people/${person!.id}`, nurseCookie)).status).toBe(200);
+    expect((await get(server.url, `/api/people/${person!.id}/measures`, nurseCookie)).status).toBe(
+      200,
+    );
+    expect((await get(server.url, `/people/${person!.id}/edit`, nurseCookie)).status).toBe(200);
+    expect(await readOf()).toEqual(['person.open', 'measures.read', 'person.open', 'plan.open']);
+    const [latest] = (await read(`?userId=${nurse.id}`)).entries;
+    expect(latest).toMatchObject({
+      entityType: 'person',
+      entityId: person!.id,
+      person: person!.name,
+    });
+
+    // Refused, nothing was read.
+    const other = randomUUID();
+    expect((await get(server.url, `/api/people/${other}/measures`, nurseCookie)).status).toBe(404);
+    expect((await get(server.url, `/api/people/${other}`, nurseCookie)).status).toBe(404);
+    expect((await read(`?userId=${nurse.id}`)).entries[0]).toEqual(latest);
   });
 
   it('reads the days chosen, whole days on the service’s clock', async () => {

@@ -36,6 +36,11 @@ export type PersonPatch = Omit<NewPersonInput, 'neighbourhoodId'>;
 export interface PersonRecords {
   create(user: User, input: NewPersonInput): Promise<Outcome<{ id: string; planId: string }>>;
   get(user: User, personId: string): Promise<Outcome<{ person: PersonDetail }>>;
+  /**
+   * As `get`, audited as the person's details read: for a page or an API answer that shows them
+   * outside their plan (whose opening is audited as the plan's).
+   */
+  open(user: User, personId: string): Promise<Outcome<{ person: PersonDetail }>>;
   update(
     user: User,
     personId: string,
@@ -74,6 +79,11 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
     if (!isUuid(personId)) return null;
     const row = await findPerson(db, personId);
     return row && canSeePerson(user.role, planContextFor(user, row)) ? row : null;
+  }
+
+  async function get(user: User, personId: string): Promise<Outcome<{ person: PersonDetail }>> {
+    const row = await visiblePerson(user, personId);
+    return row ? { ok: true, person: personDetail(row) } : NOT_FOUND;
   }
 
   return {
@@ -131,9 +141,19 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
       return { ok: true, ...ids };
     },
 
-    async get(user, personId) {
-      const row = await visiblePerson(user, personId);
-      return row ? { ok: true, person: personDetail(row) } : NOT_FOUND;
+    get,
+
+    async open(user, personId) {
+      const found = await get(user, personId);
+      if (found.ok) {
+        await recordAudit(db, {
+          userId: user.id,
+          action: 'person.open',
+          entityType: 'person',
+          entityId: found.person.id,
+        });
+      }
+      return found;
     },
 
     async update(user, personId, patch) {

@@ -26,7 +26,7 @@ export function measureRoutes(
   });
 
   app.get('/people/:id/measures', requireUser, async (c) => {
-    const answer = unwrap(await measures.list(c.var.user, c.req.param('id')));
+    const answer = unwrap(await measures.read(c.var.user, c.req.param('id')));
     const { baseline, followUpDue, followUpStatus, change } = answer;
     return c.json({ measures: answer.measures, baseline, followUpDue, followUpStatus, change });
   });

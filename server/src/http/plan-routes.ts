@@ -38,7 +38,7 @@ export function planRoutes(
   });
 
   app.get('/people/:id', requireUser, async (c) => {
-    const { person } = unwrap(await people.get(c.var.user, c.req.param('id')));
+    const { person } = unwrap(await people.open(c.var.user, c.req.param('id')));
     return c.json(person);
   });
 

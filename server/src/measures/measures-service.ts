@@ -67,6 +67,14 @@ export interface MeasuresService {
     user: User,
     personId: string,
   ): Promise<Outcome<{ measures: MeasureView[] } & MeasureSummary>>;
+  /**
+   * As `list`, audited as the scores read: for an answer that shows them outside the person's
+   * plan (whose opening is audited as the plan's).
+   */
+  read(
+    user: User,
+    personId: string,
+  ): Promise<Outcome<{ measures: MeasureView[] } & MeasureSummary>>;
   /** The items of an instrument, or null for an instrument Careweave does not know. */
   items(instrument: unknown): ItemView[] | null;
 }
@@ -104,6 +112,28 @@ export function createMeasuresService(db: Db, wording: MeasureWording | null): M
     if (!isUuid(personId)) return null;
     const row = await findPerson(db, personId);
     return row && canSeePerson(user.role, planContextFor(user, row)) ? row : null;
+  }
+
+  async function list(
+    user: User,
+    personId: string,
+  ): Promise<Outcome<{ measures: MeasureView[] } & MeasureSummary>> {
+    if (user.role === 'admin') return ADMIN;
+    const person = await visiblePerson(user, personId);
+    if (!person) return NOT_FOUND;
+    const rows = await listMeasuresOf(db, [person.id]);
+    const measures: MeasureView[] = rows.map((r) => ({
+      id: r.id,
+      instrument: r.instrument as Instrument,
+      items: r.items,
+      raw: r.raw,
+      score: r.score,
+      complete: r.complete,
+      incompleteReason: r.incompleteReason,
+      takenAt: r.takenAt,
+      recordedBy: { id: r.recordedById, name: r.recordedByName },
+    }));
+    return { ok: true, measures, ...summariseMeasures(measures, todayIso()) };
   }
 
   return {
@@ -168,23 +198,20 @@ export function createMeasuresService(db: Db, wording: MeasureWording | null): M
       });
       return { ok: true };
     },
-    async list(user, personId) {
-      if (user.role === 'admin') return ADMIN;
-      const person = await visiblePerson(user, personId);
-      if (!person) return NOT_FOUND;
-      const rows = await listMeasuresOf(db, [person.id]);
-      const measures: MeasureView[] = rows.map((r) => ({
-        id: r.id,
-        instrument: r.instrument as Instrument,
-        items: r.items,
-        raw: r.raw,
-        score: r.score,
-        complete: r.complete,
-        incompleteReason: r.incompleteReason,
-        takenAt: r.takenAt,
-        recordedBy: { id: r.recordedById, name: r.recordedByName },
-      }));
-      return { ok: true, measures, ...summariseMeasures(measures, todayIso()) };
+    list,
+
+    async read(user, personId) {
+      const listed = await list(user, personId);
+      if (listed.ok) {
+        await recordAudit(db, {
+          userId: user.id,
+          action: 'measures.read',
+          entityType: 'person',
+          // As the person's id is stored, for the trail to name them.
+          entityId: personId.toLowerCase(),
+        });
+      }
+      return listed;
     },
 
     items(instrument) {

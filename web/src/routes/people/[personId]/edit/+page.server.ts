@@ -30,7 +30,7 @@ function changedMeanwhile(field: EditableField, now: EditableValues): string {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
   if (!canEditPeople(user.role)) error(403, NOT_ALLOWED);
-  const found = await runtime().people.get(user, params.personId);
+  const found = await runtime().people.open(user, params.personId);
   if (!found.ok) error(found.status, found.error);
   const history = await runtime().people.pathwayHistory(user, params.personId);
   return { person: found.person, pathwayHistory: history.ok ? history.history : [] };
