@@ -78,7 +78,6 @@ export async function openCareweave(
     signedOut: accessChanged,
   });
   const people = createPeopleService(db, accessChanged);
-  const plans = createPlansService(db);
   const sessionWatch = new SessionWatch({
     stillValid: (tokens) => sessions.stillValid(tokens),
     accessNow: (sockets) => people.accessNow(sockets),
@@ -91,6 +90,7 @@ export async function openCareweave(
     projectorFor: planProjectorFor(db),
     peers,
   });
+  const plans = createPlansService(db, rooms);
   const versions = createVersionsService(db, rooms);
   const meetings = createMeetingsService({ db, rooms, versions });
   const measures = createMeasuresService(db, config.measureWording);

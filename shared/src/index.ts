@@ -4,6 +4,7 @@ export * from './plan/clinical-plan.js';
 export * from './plan/history.js';
 export * from './plan/ids.js';
 export * from './plan/partner-edits.js';
+export * from './plan/person-copy.js';
 export * from './plan/plan-dates.js';
 export * from './plan/projection.js';
 export * from './plan/rich-text.js';

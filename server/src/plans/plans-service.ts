@@ -2,14 +2,23 @@ import type { Db } from '@careweave/db';
 import {
   CLINICAL_PLAN_SECTIONS,
   SHARED_PLAN_SECTIONS,
+  buildPersonCopy,
   canSeePerson,
   isOverdue,
   isUuid,
+  readActions,
+  sharedPlanDocument,
   summariseChanges,
+  type Pathway,
+  type PersonCopy,
   type PlanChange,
   todayIso,
 } from '@careweave/shared';
+import type { Rooms } from '../collab/rooms.js';
+import { documentNow } from '../meetings/meeting-context.js';
+import type { Outcome } from '../person-detail.js';
 import { planContextFor, planDocumentsFor } from '../plan-access.js';
+import { recordAudit } from '../repo/audit.js';
 import { documentLog } from '../repo/documents.js';
 import { findPersonByPlan } from '../repo/people.js';
 import { openActionsOwnedBy } from '../repo/plans.js';
@@ -39,13 +48,41 @@ export interface PlanChanges {
   changes: PlanChangeView[];
 }
 
+/** The person's copy of their plan, and whose it is. */
+export interface PersonCopyView {
+  person: {
+    name: string;
+    nhsNumber: string;
+    dateOfBirth: string;
+    pathway: Pathway;
+    neighbourhood: string;
+  };
+  copy: PersonCopy;
+}
+
 /** What the plans hold, read across documents and projections. */
 export interface PlansService {
   /** Open actions the user owns on plans they may see: overdue first, then by due date. */
   myActions(user: User): Promise<MyAction[]>;
   /** Changes to the documents the user may read; null when the plan is not theirs to see. */
   changes(user: User, planId: string, since: Date): Promise<PlanChanges | null>;
+  /**
+   * The person's own copy of their plan, to print and give them: for their care team, and
+   * audited as the plan exported.
+   */
+  personCopy(user: User, planId: string): Promise<Outcome<PersonCopyView>>;
 }
+
+const NO_PLAN = {
+  ok: false,
+  status: 404,
+  error: 'This care plan does not exist, or you do not have access to it.',
+} as const;
+const TEAM_ONLY = {
+  ok: false,
+  status: 403,
+  error: 'The person’s copy of their plan is given to them by their care team.',
+} as const;
 
 const SECTIONS = { shared: SHARED_PLAN_SECTIONS, clinical: CLINICAL_PLAN_SECTIONS };
 
@@ -60,7 +97,7 @@ function byUrgency(a: MyAction, b: MyAction): number {
   return a.text.localeCompare(b.text);
 }
 
-export function createPlansService(db: Db): PlansService {
+export function createPlansService(db: Db, rooms: Rooms): PlansService {
   return {
     async myActions(user) {
       const rows = await openActionsOwnedBy(
@@ -111,6 +148,35 @@ export function createPlansService(db: Db): PlansService {
         }))
         .sort((a, b) => b.lastAt.localeCompare(a.lastAt));
       return { since: cutoff, changes };
+    },
+
+    async personCopy(user, planId) {
+      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
+      if (!person || !canSeePerson(user.role, planContextFor(user, person))) return NO_PLAN;
+      if (user.role === 'voluntary_partner') return TEAM_ONLY;
+      const shared = await documentNow(rooms, sharedPlanDocument(planId));
+      const owners = await userNames(db, [
+        ...new Set(readActions(shared).flatMap((a) => (a.ownerId ? [a.ownerId] : []))),
+      ]);
+      const copy = buildPersonCopy(shared, (id) => owners.get(id) ?? 'A former team member');
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'plan.export',
+        entityType: 'care_plan',
+        entityId: planId,
+        detail: { copy: 'person' },
+      });
+      return {
+        ok: true,
+        person: {
+          name: `${person.givenName} ${person.familyName}`,
+          nhsNumber: person.nhsNumber,
+          dateOfBirth: person.dateOfBirth,
+          pathway: person.pathway as Pathway,
+          neighbourhood: person.neighbourhood,
+        },
+        copy,
+      };
     },
   };
 }

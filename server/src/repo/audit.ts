@@ -25,6 +25,7 @@ export type AuditAction =
   | 'person.open'
   | 'person.create'
   | 'person.update'
+  | 'plan.export'
   | 'plan.sign-off'
   | 'plan.restore'
   | 'version.open'

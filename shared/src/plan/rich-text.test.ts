@@ -20,6 +20,26 @@ describe('shared plan accessors', () => {
     );
   });
 
+  it('gives each item of a list a line of its own', () => {
+    const doc = new Y.Doc();
+    const paragraph = (text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      return p;
+    };
+    const list = new Y.XmlElement('bulletList');
+    list.insert(
+      0,
+      ['Walking', 'Seeing Rosie'].map((text) => {
+        const item = new Y.XmlElement('listItem');
+        item.insert(0, [paragraph(text)]);
+        return item;
+      }),
+    );
+    whatMattersToMe(doc).insert(0, [paragraph('Things I enjoy:'), list]);
+    expect(fragmentText(whatMattersToMe(doc))).toBe('Things I enjoy:\nWalking\nSeeing Rosie');
+  });
+
   it('appends paragraphs the way the editor shapes them', () => {
     const doc = new Y.Doc();
     appendParagraphs(whatMattersToMe(doc), ['One', 'Two']);

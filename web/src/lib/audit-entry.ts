@@ -9,6 +9,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'person.open': 'Read a person’s details',
   'person.create': 'Added a person',
   'person.update': 'Changed a person’s details',
+  'plan.export': 'Printed the person’s copy of a plan',
   'plan.sign-off': 'Signed off a plan',
   'plan.restore': 'Restored a plan version',
   'version.open': 'Opened a signed-off version',
