@@ -30,3 +30,19 @@ const SECTIONS: Record<string, string> = {
 export function sectionLabel(section: string): string {
   return SECTIONS[section] ?? codeLabel(section);
 }
+
+/** Longest item text a control's accessible name quotes before cutting it short. */
+const NAME_TEXT_MAX = 50;
+
+/**
+ * "action: Book the walking group": the item a per-item control belongs to, for its accessible
+ * name. A long text is cut at a word to its first words, so a screen reader does not read a
+ * paragraph for every control.
+ */
+export function itemAbout(kind: string, text: string): string {
+  const words = text.trim().replace(/\s+/g, ' ');
+  if (words.length <= NAME_TEXT_MAX) return `${kind}: ${words}`;
+  const cut = words.slice(0, NAME_TEXT_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${kind}: ${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
