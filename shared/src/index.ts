@@ -3,6 +3,7 @@ export * from './calendar.js';
 export * from './plan/clinical-plan.js';
 export * from './plan/history.js';
 export * from './plan/ids.js';
+export * from './plan/item-text.js';
 export * from './plan/partner-edits.js';
 export * from './plan/person-copy.js';
 export * from './plan/plan-dates.js';

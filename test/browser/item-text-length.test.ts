@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAction,
+  ITEM_TEXT_MAX,
+  readActions,
+  readBarriers,
+  readGoals,
+  sharedPlanDocument,
+} from '@careweave/shared';
+import { me } from '../support/api.js';
+import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import { connect, login, synced, waitFor } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { addPerson } from '../support/outcomes.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/** A text of `length` characters, in words, as someone pasting a letter into the box. */
+const wordsOf = (length: number) =>
+  'Walk to the shops and back. '.repeat(40).slice(0, length).trim();
+
+describe(`an item's text on the plan (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  it('is refused past the limit with a message, and what was typed stays in the box', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    const watcher = connect(server.wsUrl, sharedPlanDocument(person.planId), navCookie);
+    await synced(watcher);
+    const navigator = await me(server.url, navCookie);
+    addAction(watcher.doc, { text: 'Ring the falls clinic' }, navigator.id);
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    await openPlan(page, person.planId);
+    const tooLong = wordsOf(ITEM_TEXT_MAX + 20);
+    expect(tooLong.length).toBeGreaterThan(ITEM_TEXT_MAX);
+
+    const goals = sectionOf(page, 'Aspirations and goals');
+    await goals.getByLabel("Goal, in the person's words").fill(tooLong);
+    await goals.getByRole('button', { name: 'Add goal' }).click();
+    const goalMessage = `The goal must be ${ITEM_TEXT_MAX} characters or fewer`;
+    await goals.getByText(goalMessage).waitFor({ timeout: STEP_MS });
+    expect(await goals.getByLabel("Goal, in the person's words").inputValue()).toBe(tooLong);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('new-goal-text');
+
+    const barriers = sectionOf(page, 'Barriers');
+    await barriers.getByLabel('Barrier', { exact: true }).fill('Lives alone');
+    await barriers.getByLabel('How it will be overcome', { exact: true }).fill(tooLong);
+    await barriers.getByRole('button', { name: 'Add barrier' }).click();
+    await barriers
+      .getByText(`'How it will be overcome' must be ${ITEM_TEXT_MAX} characters or fewer`)
+      .waitFor({ timeout: STEP_MS });
+    expect(await barriers.getByLabel('Barrier', { exact: true }).inputValue()).toBe('Lives alone');
+    expect(await barriers.getByLabel('How it will be overcome', { exact: true }).inputValue()).toBe(
+      tooLong,
+    );
+
+    const action = sectionOf(page, 'Actions').locator(
+      `li[data-item-id="${readActions(watcher.doc)[0]!.id}"]`,
+    );
+    await action.getByRole('button', { name: /^Edit/ }).click();
+    await action.getByLabel('Action text').fill(tooLong);
+    await action.getByRole('button', { name: 'Save' }).click();
+    await action
+      .getByText(`The action text must be ${ITEM_TEXT_MAX} characters or fewer`)
+      .waitFor({ timeout: STEP_MS });
+    expect(await action.getByLabel('Action text').inputValue()).toBe(tooLong);
+    expect(await action.getByLabel('Action text').getAttribute('aria-invalid')).toBe('true');
+
+    // Cut to the limit, each is taken.
+    const fits = tooLong.slice(0, ITEM_TEXT_MAX);
+    await action.getByLabel('Action text').fill(fits);
+    await action.getByRole('button', { name: 'Save' }).click();
+    await goals.getByLabel("Goal, in the person's words").fill(fits);
+    await goals.getByRole('button', { name: 'Add goal' }).click();
+    await waitFor(
+      () =>
+        readActions(watcher.doc)[0]?.text === fits.trim() && readGoals(watcher.doc).length === 1,
+      'the action and the goal saved at the limit',
+    );
+    expect(readGoals(watcher.doc)[0]!.text).toBe(fits.trim());
+    expect(readBarriers(watcher.doc)).toHaveLength(0);
+  });
+});
