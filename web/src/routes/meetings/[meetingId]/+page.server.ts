@@ -15,7 +15,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const people = meeting.canChair ? await runtime().people.list(user) : [];
   return {
     meeting,
-    people: people.map((p) => ({ id: p.id, name: p.name })),
+    // A chair in several teams sees people of all of them: offer only this team's people.
+    // Neighbourhood names are unique, so the name identifies the team.
+    people: people
+      .filter((p) => p.neighbourhood === meeting.neighbourhood)
+      .map((p) => ({ id: p.id, name: p.name })),
     canJoin: user.role !== 'admin',
     // Prep notes may carry clinical detail: the API gives a partner none.
     canEditNotes: user.role !== 'admin' && user.role !== 'voluntary_partner',
