@@ -30,15 +30,19 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
   }
 
   it('adds a case once on a double click, and says when the person is already on it', async () => {
-    const [first, second] = people;
+    const [first, second, third] = people;
     const { page, meetingId } = await agendaPage(first!);
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add a case' }) });
+    const personField = form.getByLabel('Person', { exact: true });
     const sent: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('addCase')) sent.push(r.url());
     });
+    const offered = () => personField.locator('option').allInnerTexts();
 
-    await chooseOptionContaining(form.getByLabel('Person', { exact: true }), second!.name);
+    // Whoever is on the agenda is not offered again.
+    expect(await offered()).not.toContain(first!.name);
+    await chooseOptionContaining(personField, second!.name);
     await form.getByRole('button', { name: 'Add case' }).dblclick();
     const agenda = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem');
     await agenda.filter({ hasText: second!.name }).waitFor({ timeout: STEP_MS });
@@ -48,15 +52,28 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     // The form starts again as it first was, ready for the next case.
     expect(await form.getByLabel('Minutes').inputValue()).toBe('10');
 
-    await chooseOptionContaining(form.getByLabel('Person', { exact: true }), first!.name);
+    expect(await offered()).not.toContain(second!.name);
+
+    // Another chair adds the third person while this page still offers them: the page is kept
+    // from looking at the agenda again, so the refusal is what tells the chair.
+    await page.route('**/api/meetings/*', (route) => route.abort());
+    await addCase(server.url, cookie, meetingId, { personId: third!.id });
+    await chooseOptionContaining(personField, third!.name);
     await form.getByRole('button', { name: 'Add case' }).click();
     await form
       .locator('.input-error-message', {
-        hasText: `${first!.name} is already on this meeting’s agenda`,
+        hasText: `${third!.name} is already on this meeting’s agenda`,
       })
       .waitFor({ timeout: STEP_MS });
     const cases = (await meetingOf(server.url, cookie, meetingId)).cases;
-    expect(cases.map((c) => c.personId)).toEqual([first!.id, second!.id]);
+    expect(cases.map((c) => c.personId)).toEqual([first!.id, second!.id, third!.id]);
+    // The refusal brought the page up to date: the third person is on its agenda, not offered.
+    await page
+      .getByRole('list', { name: 'Agenda' })
+      .getByRole('listitem')
+      .filter({ hasText: third!.name })
+      .waitFor({ timeout: STEP_MS });
+    expect(await offered()).not.toContain(third!.name);
   });
 
   it('removes a waiting case once the chair says yes, and keeps it on Cancel', async () => {

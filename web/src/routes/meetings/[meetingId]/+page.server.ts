@@ -15,10 +15,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const people = meeting.canChair ? await runtime().people.list(user) : [];
   return {
     meeting,
-    // A chair in several teams sees people of all of them: offer only this team's people.
-    // Neighbourhood names are unique, so the name identifies the team.
+    // A chair in several teams sees people of all of them: offer only this team's people
+    // (neighbourhood names are unique), and none already on the agenda, which takes each once.
     people: people
       .filter((p) => p.neighbourhood === meeting.neighbourhood)
+      .filter((p) => !meeting.cases.some((c) => c.personId === p.id))
       .map((p) => ({ id: p.id, name: p.name })),
     canJoin: user.role !== 'admin',
     // Prep notes may carry clinical detail: the API gives a partner none.
