@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const people = meeting.canChair ? await runtime().people.list(user) : [];
   return {
     meeting,
+    now: meeting.status === 'live' ? await caseNow(user, meeting.id) : null,
     // A chair in several teams sees people of all of them: offer only this team's people
     // (neighbourhood names are unique), and none already on the agenda, which takes each once.
     people: people
@@ -22,16 +23,29 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       .filter((p) => !meeting.cases.some((c) => c.personId === p.id))
       .map((p) => ({ id: p.id, name: p.name })),
     canJoin: user.role !== 'admin',
+    isPartner: user.role === 'voluntary_partner',
     // Prep notes may carry clinical detail: the API gives a partner none.
     canEditNotes: user.role !== 'admin' && user.role !== 'voluntary_partner',
   };
 };
 
-/** Where someone joining goes: the plan of the case being discussed, with the meeting bar. */
-async function currentCaseHref(user: App.Locals['user'] & object, meetingId: string) {
+/**
+ * The case being discussed, as the user may know it: its plan and person, or only that it is
+ * one they may not see (a partner, when its person has not consented to share).
+ */
+async function caseNow(user: App.Locals['user'] & object, meetingId: string) {
   const live = await runtime().meetings.live(user, meetingId);
   if (!live.ok) error(live.status, live.error);
-  const planId = live.live.current?.planId;
+  const { current, restricted } = live.live;
+  return {
+    restricted: !!restricted,
+    current: current ? { planId: current.planId, personName: current.personName } : null,
+  };
+}
+
+/** Where someone joining goes: the plan of the case being discussed, with the meeting bar. */
+async function currentCaseHref(user: App.Locals['user'] & object, meetingId: string) {
+  const planId = (await caseNow(user, meetingId)).current?.planId;
   return planId ? casePlanHref(planId, meetingId) : `/meetings/${meetingId}`;
 }
 
@@ -130,6 +144,9 @@ export const actions: Actions = {
       mode: mode === 'remote' ? 'remote' : 'in-room',
     });
     if (!result.ok) return fail(result.status, { message: result.error });
-    redirect(303, await currentCaseHref(user, params.meetingId));
+    const { current } = await caseNow(user, params.meetingId);
+    // No case they may see is being discussed: they wait here, and the page says why.
+    if (!current) return { joined: true };
+    redirect(303, casePlanHref(current.planId, params.meetingId));
   },
 };
