@@ -10,8 +10,10 @@ export interface MeetingSummary {
   id: string;
   neighbourhood: string;
   neighbourhoodId: string;
-  /** ISO time. */
+  /** ISO time it was planned for. */
   startsAt: string;
+  /** ISO time the chair started it, which may be before or after `startsAt`. */
+  startedAt: string | null;
   place: string | null;
   callLink: string | null;
   chair: { id: string; name: string };
@@ -75,6 +77,7 @@ function summaryOf(row: MeetingRow): Omit<MeetingSummary, 'caseCount'> {
     neighbourhood: row.neighbourhood,
     neighbourhoodId: row.neighbourhoodId,
     startsAt: row.startsAt.toISOString(),
+    startedAt: iso(row.startedAt),
     place: row.place,
     callLink: row.callLink,
     chair: { id: row.chairId, name: row.chairName },
@@ -150,7 +153,6 @@ export function meetingViews({ db }: MeetingDeps) {
         ok: true,
         meeting: {
           ...summaryOf(meeting),
-          startedAt: iso(meeting.startedAt),
           closedAt: iso(meeting.closedAt),
           currentCaseId: meeting.currentCaseId,
           caseStartedAt: iso(meeting.caseStartedAt),

@@ -42,12 +42,15 @@ export async function findMeetings(db: Db, ids: string[]) {
   return withNames(db).where(inArray(meetings.id, ids));
 }
 
-/** Meetings of these neighbourhoods, soonest first, with how many cases each has. */
+/**
+ * Meetings of these neighbourhoods, soonest first, with how many cases each has. A meeting
+ * that has started is placed by when it started: one held early belongs where it happened.
+ */
 export async function listMeetings(db: Db, neighbourhoodIds: string[]) {
   if (neighbourhoodIds.length === 0) return [];
   const rows = await withNames(db)
     .where(inArray(meetings.neighbourhoodId, neighbourhoodIds))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+    .orderBy(asc(sql`coalesce(${meetings.startedAt}, ${meetings.startsAt})`), asc(meetings.id));
   if (rows.length === 0) return [];
   const counts = await db
     .select({
