@@ -23,7 +23,7 @@ describe(`the meetings list, for a meeting held early (${databaseBackend})`, () 
     browser = await launchBrowser();
   });
 
-  it('lists it under the day it was held, saying the day it was planned for', async () => {
+  it('lists it, and heads its page, with the day it was held, saying the day it was planned for', async () => {
     const cookie = await login(server.url, 'gp@demo.test');
     const [person] = await listPeople(server.url, cookie);
     const planned = daysFromNow(10);
@@ -50,5 +50,12 @@ describe(`the meetings list, for a meeting held early (${databaseBackend})`, () 
       early,
       between,
     ]);
+
+    // Its own page is headed with the day it was held too, and says when it was planned.
+    await earlyRow.getByRole('link').click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: inLondon(heldOn) }).waitFor({ timeout: STEP_MS });
+    const details = await page.locator('dl.details').innerText();
+    expect(details).toMatch(new RegExp(`Planned for\\s+${inLondon(planned)} at `));
   });
 });

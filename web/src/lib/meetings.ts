@@ -1,5 +1,6 @@
 // What the browser reads from the meeting API, and how it talks to it.
 import type { MeetingCaseView, MeetingDetail, MeetingLive } from '@careweave/server';
+import { todayIso } from '@careweave/shared';
 
 /** `GET /api/meetings/:id/live`: where a live meeting is, for those who poll rather than sync. */
 export type LiveAnswer = MeetingLive;
@@ -12,6 +13,16 @@ export type AttendanceView = MeetingDetail['attendance'][number];
 
 /** `GET /api/meetings/:id`. */
 export type MeetingView = MeetingDetail;
+
+/** Whether a meeting was held on another day than the one it was planned for (early or late). */
+export function heldOnAnotherDay(m: { startsAt: string; startedAt: string | null }): boolean {
+  return !!m.startedAt && todayIso(new Date(m.startedAt)) !== todayIso(new Date(m.startsAt));
+}
+
+/** When a meeting is dated: the day it was held, where that was not the day planned. */
+export function meetingTime(m: { startsAt: string; startedAt: string | null }): string {
+  return heldOnAnotherDay(m) ? m.startedAt! : m.startsAt;
+}
 
 /** Where a meeting opens a case: the person's plan, with the meeting bar. */
 export function casePlanHref(planId: string, meetingId: string): string {
