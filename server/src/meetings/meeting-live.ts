@@ -2,6 +2,8 @@ import {
   ATTENDANCE_MODES,
   DECISIONS,
   isUuid,
+  markAgendaChanged,
+  meetingDocument,
   ROLE_LABELS,
   nextCase,
   signOffLabel,
@@ -63,6 +65,11 @@ export function meetingLive(deps: MeetingDeps) {
   const { db, versions } = deps;
   const inTurn = serialised();
   const broadcast = broadcaster(deps);
+  /** Tells every open screen of the meeting to read its agenda again now, not at its next look. */
+  const agendaChanged = (user: User, id: string) =>
+    deps.rooms.change(meetingDocument(id), user.id, (doc) =>
+      markAgendaChanged(doc, new Date().toISOString()),
+    );
 
   /** The live view after a chair action. */
   async function answer(user: User, id: string): Promise<Outcome<{ live: MeetingLive }>> {
@@ -227,6 +234,7 @@ export function meetingLive(deps: MeetingDeps) {
         decidedBy: user.id,
         decidedAt: new Date(),
       });
+      await agendaChanged(user, id);
       return { ok: true };
     },
 
@@ -251,6 +259,7 @@ export function meetingLive(deps: MeetingDeps) {
         { oncePerMeeting: true },
       );
       if (!version.ok) return version;
+      await agendaChanged(user, id);
       return { ok: true, versionId: version.id };
     },
   };

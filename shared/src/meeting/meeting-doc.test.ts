@@ -5,6 +5,8 @@ import {
   caseNotes,
   caseNotesText,
   ensureCaseNotes,
+  markAgendaChanged,
+  readAgendaChangedAt,
   readMeetingState,
   writeMeetingState,
 } from './meeting-doc.js';
@@ -48,5 +50,16 @@ describe('meeting document', () => {
     expect(caseNotesText(server, 'c1')).toBe('Agreed to refer to falls clinic.');
     expect(caseNotesText(server, 'c2')).toBe('');
     expect(caseNotesText(server, 'unknown')).toBe('');
+  });
+});
+
+describe('the agenda-changed mark', () => {
+  it('reads as never until the server marks it, then as the time it was marked', () => {
+    const doc = new Y.Doc();
+    expect(readAgendaChangedAt(doc)).toBeNull();
+    markAgendaChanged(doc, '2026-12-02T10:15:00.000Z');
+    expect(readAgendaChangedAt(doc)).toBe('2026-12-02T10:15:00.000Z');
+    // The live state beside it is left as it was.
+    expect(readMeetingState(doc).status).toBe('scheduled');
   });
 });

@@ -48,6 +48,20 @@ export function writeMeetingState(doc: Y.Doc, state: MeetingLiveState): void {
 }
 
 /**
+ * Marks that the agenda changed in a way everyone at the meeting should see at once (a decision
+ * recorded, a plan signed off): open screens read the agenda again when it moves (server only).
+ */
+export function markAgendaChanged(doc: Y.Doc, at: string): void {
+  meetingStateMap(doc).set('agendaChangedAt', at);
+}
+
+/** When the agenda last changed, as `markAgendaChanged` wrote it; null before it has. */
+export function readAgendaChangedAt(doc: Y.Doc): string | null {
+  const at = meetingStateMap(doc).get('agendaChangedAt');
+  return typeof at === 'string' ? at : null;
+}
+
+/**
  * The discussion notes of one case, created if missing. Two peers creating the same case's
  * fragment at once would keep only one, so the server creates every case's fragment when the
  * meeting starts and clients normally only find it.
