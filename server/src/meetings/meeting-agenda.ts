@@ -14,6 +14,7 @@ import {
   type CaseStatus,
 } from '@careweave/shared';
 import { parseServiceTime, planningHorizon } from '../calendar.js';
+import { documentNow } from '../collab/document-now.js';
 import type { Outcome } from '../person-detail.js';
 import {
   addToAgenda,
@@ -32,7 +33,6 @@ import {
   NO_CASE,
   agendaCases,
   chairedMeeting,
-  documentNow,
   meetingFor,
   personName,
   type MeetingDeps,

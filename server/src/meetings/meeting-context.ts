@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import type { Db } from '@careweave/db';
 import {
   canSeePerson,
@@ -13,13 +12,6 @@ import type { CaseRow } from '../repo/meeting-cases.js';
 import { findMeeting, membership, type MeetingRow } from '../repo/meetings.js';
 import type { User } from '../repo/users.js';
 import type { VersionsService } from '../versions/versions-service.js';
-
-/** A copy of a document as the server holds it now (loaded if no one has it open), to read. */
-export async function documentNow(rooms: Rooms, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await rooms.state(name));
-  return doc;
-}
 
 /** What the meeting services work with. */
 export interface MeetingDeps {

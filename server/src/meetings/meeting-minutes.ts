@@ -12,18 +12,13 @@ import {
   type Minutes,
   type MinutesCaseInput,
 } from '@careweave/shared';
+import { documentNow } from '../collab/document-now.js';
 import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { deferredTo, listCases, type CaseRow } from '../repo/meeting-cases.js';
 import { listAttendance } from '../repo/meetings.js';
 import { userNames, type User } from '../repo/users.js';
-import {
-  caseVisible,
-  documentNow,
-  meetingFor,
-  personName,
-  type MeetingDeps,
-} from './meeting-context.js';
+import { caseVisible, meetingFor, personName, type MeetingDeps } from './meeting-context.js';
 import { minutesHtml } from './minutes-html.js';
 
 /** Minutes of a meeting, the copy for the caller's audience: a partner gets the partner copy. */

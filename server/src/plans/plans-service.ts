@@ -15,7 +15,7 @@ import {
   todayIso,
 } from '@careweave/shared';
 import type { Rooms } from '../collab/rooms.js';
-import { documentNow } from '../meetings/meeting-context.js';
+import { documentNow } from '../collab/document-now.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor, planDocumentsFor } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
