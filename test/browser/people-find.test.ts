@@ -27,6 +27,9 @@ describe(`finding a person (${databaseBackend})`, () => {
     }
     await find.fill('Nobody-by-this-name');
     await gp.getByText('Nobody matches “Nobody-by-this-name”.').waitFor({ timeout: STEP_MS });
+    // No table of column headings alone is left for a screen reader to step into.
+    expect(await gp.getByRole('table').count()).toBe(0);
+    expect(await gp.getByRole('status').innerText()).toMatch(/^0 of \d+ people shown$/);
     await find.fill('');
     await expect.poll(() => rows.count(), { timeout: STEP_MS }).toBeGreaterThan(3);
   });
