@@ -1,4 +1,4 @@
-import { SERVICE_TIME_ZONE, isIsoDate, todayIso } from '@careweave/shared';
+import { SERVICE_TIME_ZONE, addDays, isIsoDate, todayIso } from '@careweave/shared';
 
 /** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
 function offsetMs(at: number, timeZone: string): number {
@@ -65,11 +65,9 @@ export function serviceDaySpan(
   to: string | undefined,
   timeZone = SERVICE_TIME_ZONE,
 ): { since?: Date; until?: Date } {
-  const dayAfter = (date: string) =>
-    new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     since: from ? parseServiceMoment(from, timeZone)! : undefined,
-    until: to ? parseServiceMoment(dayAfter(to), timeZone)! : undefined,
+    until: to ? parseServiceMoment(addDays(to, 1), timeZone)! : undefined,
   };
 }
 

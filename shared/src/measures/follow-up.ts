@@ -1,36 +1,14 @@
+import { addDays, dateParts, isoDay, utcDay } from '../calendar.js';
+
 /** Where a person is with their wellbeing measures (DESIGN §3: follow-up about 3 months on). */
 export type FollowUpStatus = 'baseline-missing' | 'not-yet-due' | 'due' | 'overdue' | 'done';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Midnight UTC on a calendar day. Date.UTC would read years 0–99 as 1900–1999. */
-function utcDay(year: number, monthIndex: number, day: number): Date {
-  const date = new Date(0);
-  date.setUTCFullYear(year, monthIndex, day);
-  return date;
-}
-
-/** YYYY-MM-DD; toISOString would write a year outside 0–9999 with six digits and a sign. */
-function isoDay(date: Date): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
-}
-
-function parts(date: string): [number, number, number] {
-  return date.split('-').map(Number) as [number, number, number];
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return isoDay(new Date(utcDay(y, m - 1, d).getTime() + days * DAY_MS));
-}
 
 /**
  * The follow-up date: three calendar months after the baseline, on the last day of the month
  * when that month is shorter (30 November → 28 or 29 February).
  */
 export function followUpDue(baselineTakenAt: string): string {
-  const [y, m, d] = parts(baselineTakenAt);
+  const [y, m, d] = dateParts(baselineTakenAt);
   const lastDay = utcDay(y, m - 1 + 3 + 1, 0).getUTCDate();
   return isoDay(utcDay(y, m - 1 + 3, Math.min(d, lastDay)));
 }
