@@ -422,9 +422,12 @@ describe(`the neighbourhood dashboard against the records (${databaseBackend})`,
     expect(ids(await list('follow-up-overdue', ''))).toContain(overdue.id);
     const overdueRows = await list('overdue-actions', nurse.id);
     expect(overdueRows.filter((r) => r.personId === overdue.id)).toHaveLength(2);
+    // An action's row names the action, for a link to it; a referral's row does not.
+    expect(overdueRows.every((r) => typeof r.itemId === 'string' && r.itemId !== '')).toBe(true);
     const referralRows = await list('referrals', `${tameValley.id}:accepted`);
     expect(referralRows.map((r) => r.personId)).toContain(improved.id);
     expect(referralRows).toHaveLength(countOf(now, tameValley.id, 'accepted'));
+    expect(referralRows.every((r) => r.itemId === null)).toBe(true);
 
     // A key no figure has is refused, not listed as nobody under a made-up heading.
     for (const [figure, key] of [

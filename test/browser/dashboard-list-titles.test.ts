@@ -43,4 +43,25 @@ describe(`the list behind a dashboard count (${databaseBackend})`, () => {
       'Overdue actions with no owner',
     );
   });
+
+  it('links each overdue action to itself in its plan', async () => {
+    const browser = await launchBrowser();
+    const gp = await signIn(browser, server, 'gp@demo.test');
+    await gp.goto('/dashboard', { waitUntil: 'networkidle' });
+    await sectionOf(gp, 'Overdue actions by owner')
+      .getByRole('link', { name: /list for Sam Whitfield/ })
+      .first()
+      .click();
+    const text = 'Book a strength and balance assessment with the physio';
+    const link = gp.getByRole('link', { name: new RegExp(text) });
+    const anchor = (await link.getAttribute('href'))!.split('#')[1]!;
+    expect(anchor).toMatch(/^item-/);
+    await link.click();
+    await gp.waitForFunction(
+      `document.activeElement && document.activeElement.id === ${JSON.stringify(anchor)}`,
+      undefined,
+      { timeout: STEP_MS },
+    );
+    expect(await gp.locator(`[id="${anchor}"]`).innerText()).toContain(text);
+  });
 });

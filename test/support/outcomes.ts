@@ -250,6 +250,7 @@ export interface DashboardListRow {
   personName: string;
   planId: string;
   detail: unknown;
+  itemId: string | null;
 }
 
 /** Adds a fictitious person through `POST /api/people`; consent recorded when asked. */

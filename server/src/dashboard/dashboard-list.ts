@@ -19,15 +19,18 @@ export interface DashboardRow {
   personName: string;
   planId: string;
   detail: string;
+  /** The goal or action the row is about, for a link to it in the plan; null for a person. */
+  itemId: string | null;
 }
 
 type Named = { personId: string; givenName: string; familyName: string; planId: string };
 
-const row = (p: Named, detail: string): DashboardRow => ({
+const row = (p: Named, detail: string, itemId: string | null = null): DashboardRow => ({
   personId: p.personId,
   personName: `${p.givenName} ${p.familyName}`,
   planId: p.planId,
   detail,
+  itemId,
 });
 
 type OverdueAction = Caseload['overdueActions'][number];
@@ -69,7 +72,7 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
       if (owner !== null && !isUuid(owner)) return null;
       return c.overdueActions
         .filter((a) => ownerOf(a) === owner)
-        .map((a) => row(a, overdueDetail(a)));
+        .map((a) => row(a, overdueDetail(a), a.actionId));
     }
     case 'goals': {
       const [category, status] = key.split(':');
@@ -77,7 +80,7 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
       if (!GOAL_STATUSES.includes(status as GoalStatus)) return null;
       return c.goals
         .filter((g) => g.category === category && g.status === status)
-        .map((g) => row(g, g.text));
+        .map((g) => row(g, g.text, g.goalId));
     }
     case 'wellbeing':
       if (!CHANGE_MEANINGS.includes(key as ChangeMeaning)) return null;
@@ -95,6 +98,7 @@ export function listBehind(c: Caseload, figure: string, key: string): DashboardR
           personName,
           planId,
           detail: `${service.name}: ${reason}`,
+          itemId: null,
         }));
     }
     default:

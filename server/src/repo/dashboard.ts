@@ -25,6 +25,7 @@ export async function overdueActionsIn(db: Db, neighbourhoodIds: string[], today
   return db
     .select({
       ...personColumns,
+      actionId: planActions.actionId,
       text: planActions.text,
       dueDate: planActions.dueDate,
       ownerId: planActions.ownerId,
@@ -53,6 +54,7 @@ export async function goalsIn(db: Db, neighbourhoodIds: string[]) {
   const rows = await db
     .select({
       ...personColumns,
+      goalId: planGoals.goalId,
       text: planGoals.text,
       category: planGoals.category,
       status: planGoals.status,
