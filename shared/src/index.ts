@@ -34,3 +34,4 @@ export * from './referrals/referrals.js';
 export * from './referrals/directory-names.js';
 export * from './team.js';
 export * from './passwords.js';
+export * from './fhir/care-plan-bundle.js';

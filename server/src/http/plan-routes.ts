@@ -65,5 +65,14 @@ export function planRoutes(
     return c.json(changes);
   });
 
+  app.get('/plans/:planId/fhir', requireUser, async (c) => {
+    const planId = c.req.param('planId');
+    const { bundle } = unwrap(await plans.fhirBundle(c.var.user, planId));
+    return c.body(JSON.stringify(bundle), 200, {
+      'content-type': 'application/fhir+json; charset=utf-8',
+      'content-disposition': `attachment; filename="care-plan-${planId}.fhir.json"`,
+    });
+  });
+
   return app;
 }

@@ -9,6 +9,7 @@ import {
   readActions,
   sharedPlanDocument,
   summariseChanges,
+  type FhirBundle,
   type Pathway,
   type PersonCopy,
   type PlanChange,
@@ -16,6 +17,7 @@ import {
 } from '@careweave/shared';
 import type { Rooms } from '../collab/rooms.js';
 import { documentNow } from '../collab/document-now.js';
+import { exportCarePlan } from './fhir-export.js';
 import type { Outcome } from '../person-detail.js';
 import { planContextFor, planDocumentsFor } from '../plan-access.js';
 import { recordAudit } from '../repo/audit.js';
@@ -71,6 +73,11 @@ export interface PlansService {
    * audited as the plan exported.
    */
   personCopy(user: User, planId: string): Promise<Outcome<PersonCopyView>>;
+  /**
+   * The plan as a FHIR R4 Bundle, for a GP system or shared care record: for the care team,
+   * and audited as the plan exported.
+   */
+  fhirBundle(user: User, planId: string): Promise<Outcome<{ bundle: FhirBundle }>>;
 }
 
 const NO_PLAN = {
@@ -82,6 +89,11 @@ const TEAM_ONLY = {
   ok: false,
   status: 403,
   error: 'The person’s copy of their plan is given to them by their care team.',
+} as const;
+const EXPORT_TEAM_ONLY = {
+  ok: false,
+  status: 403,
+  error: 'Only the person’s care team may export their plan.',
 } as const;
 
 const SECTIONS = { shared: SHARED_PLAN_SECTIONS, clinical: CLINICAL_PLAN_SECTIONS };
@@ -177,6 +189,21 @@ export function createPlansService(db: Db, rooms: Rooms): PlansService {
         },
         copy,
       };
+    },
+
+    async fhirBundle(user, planId) {
+      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
+      if (!person || !canSeePerson(user.role, planContextFor(user, person))) return NO_PLAN;
+      if (user.role === 'voluntary_partner') return EXPORT_TEAM_ONLY;
+      const bundle = await exportCarePlan(db, rooms, person);
+      await recordAudit(db, {
+        userId: user.id,
+        action: 'plan.export',
+        entityType: 'care_plan',
+        entityId: planId,
+        detail: { format: 'fhir' },
+      });
+      return { ok: true, bundle };
     },
   };
 }

@@ -104,4 +104,13 @@ describe('an audit event as the trail shows it', () => {
       `“${version}”: shared plan and clinical record`,
     );
   });
+
+  it('says how a plan was exported: the person’s copy, or FHIR for another system', () => {
+    const printed = entry('plan.export', { person: 'Ada Testperson', detail: { copy: 'person' } });
+    expect(auditActionLabel(printed.action)).toBe('Exported a plan');
+    expect(auditDetail(printed)).toBe('The person’s copy, to print');
+    expect(auditDetail(entry('plan.export', { detail: { format: 'fhir' } }))).toBe(
+      'As FHIR, for another system',
+    );
+  });
 });

@@ -9,7 +9,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'person.open': 'Read a person’s details',
   'person.create': 'Added a person',
   'person.update': 'Changed a person’s details',
-  'plan.export': 'Printed the person’s copy of a plan',
+  'plan.export': 'Exported a plan',
   'plan.sign-off': 'Signed off a plan',
   'plan.restore': 'Restored a plan version',
   'version.open': 'Opened a signed-off version',
@@ -112,6 +112,8 @@ export function auditDetail(entry: AuditEntry): string {
       return typeof d.carried === 'number' && d.carried > 0
         ? `${d.carried} ${d.carried === 1 ? 'case' : 'cases'} carried to the next meeting`
         : '';
+    case 'plan.export':
+      return d.format === 'fhir' ? 'As FHIR, for another system' : 'The person’s copy, to print';
     case 'minutes.open':
     case 'minutes.export':
       return d.audience === 'partner' ? 'Partner copy' : 'Team copy';

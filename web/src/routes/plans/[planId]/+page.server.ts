@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     referrals: referrals.ok ? referrals.referrals : null,
     providers: providers.ok ? providers.providers : [],
     canRefer: teamMember,
-    canPrintCopy: teamMember,
+    canExport: teamMember,
     canRestore: mayRestoreVersion(user.role),
   };
 };
