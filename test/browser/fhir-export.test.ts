@@ -9,7 +9,7 @@ import { startServer, type TestServer } from '../support/server.js';
 
 type Fields = Record<string, unknown>;
 const ofType = (bundle: FhirBundle, type: string) =>
-  bundle.entry.map((e) => e.resource as Fields).filter((r) => r.resourceType === type);
+  bundle.entry.map((e) => e.resource as unknown as Fields).filter((r) => r.resourceType === type);
 
 describe(`the plan exported as FHIR (${databaseBackend})`, () => {
   let server: TestServer;

@@ -1,3 +1,4 @@
+import type * as fhir4 from 'fhir/r4.js';
 import type { Instrument } from '../measures/instruments.js';
 import type { Pathway } from '../person.js';
 import type { Action, Barrier, Goal, GoalStatus } from '../plan/shared-plan.js';
@@ -79,14 +80,27 @@ export interface CarePlanSource {
   generatedAt: string;
 }
 
-type Resource = { resourceType: string; id: string } & Record<string, unknown>;
+/** The resources the Bundle holds, each with its id. */
+export type CarePlanResource = (
+  | fhir4.Patient
+  | fhir4.Practitioner
+  | fhir4.CarePlan
+  | fhir4.CareTeam
+  | fhir4.Condition
+  | fhir4.Goal
+  | fhir4.Task
+  | fhir4.ServiceRequest
+  | fhir4.QuestionnaireResponse
+  | fhir4.Observation
+  | fhir4.Consent
+  | fhir4.Provenance
+) & { id: string };
 
-export interface FhirBundle {
-  resourceType: 'Bundle';
+export interface FhirBundle extends fhir4.Bundle<CarePlanResource> {
   id: string;
   type: 'collection';
   timestamp: string;
-  entry: { fullUrl: string; resource: Resource }[];
+  entry: { fullUrl: string; resource: CarePlanResource }[];
 }
 
 /**
@@ -101,12 +115,12 @@ export function derivedId(uuid: string, salt: number): string {
 
 const DERIVED = { bundle: 1, careTeam: 2, consent: 3, observation: 4 } as const;
 
-const ref = (id: string, display?: string) => ({
+const ref = (id: string, display?: string): fhir4.Reference => ({
   reference: `urn:uuid:${id}`,
   ...(display ? { display } : {}),
 });
-const text = (words: string) => ({ text: words });
-const coded = (system: string, code: string, display?: string) => ({
+const text = (words: string): fhir4.CodeableConcept => ({ text: words });
+const coded = (system: string, code: string, display?: string): fhir4.CodeableConcept => ({
   coding: [{ system, code, ...(display ? { display } : {}) }],
 });
 const label = (code: string) => {
@@ -115,7 +129,7 @@ const label = (code: string) => {
 };
 const day = (iso: string) => iso.slice(0, 10);
 
-const GOAL_LIFECYCLE: Record<GoalStatus, string> = {
+const GOAL_LIFECYCLE: Record<GoalStatus, fhir4.Goal['lifecycleStatus']> = {
   active: 'active',
   achieved: 'completed',
   paused: 'on-hold',
@@ -131,13 +145,13 @@ function achievement(goal: Goal): string | null {
   return last > before ? 'improving' : last < before ? 'worsening' : 'no-change';
 }
 
-const TASK_STATUS: Record<Action['status'], string> = {
+const TASK_STATUS: Record<Action['status'], fhir4.Task['status']> = {
   open: 'requested',
   done: 'completed',
   cancelled: 'cancelled',
 };
 
-const REQUEST_STATUS: Record<ReferralStatus, string> = {
+const REQUEST_STATUS: Record<ReferralStatus, fhir4.ServiceRequest['status']> = {
   sent: 'active',
   accepted: 'active',
   'in-progress': 'active',
@@ -146,7 +160,11 @@ const REQUEST_STATUS: Record<ReferralStatus, string> = {
   withdrawn: 'revoked',
 };
 
-const PRIORITY: Record<Urgency, string> = { routine: 'routine', soon: 'urgent', urgent: 'asap' };
+const PRIORITY: Record<Urgency, fhir4.ServiceRequest['priority']> = {
+  routine: 'routine',
+  soon: 'urgent',
+  urgent: 'asap',
+};
 
 const SCORE_NAMES: Record<Instrument, string> = {
   WEMWBS: 'WEMWBS total score',
@@ -170,7 +188,7 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
     ...(source.consent?.recordedById ? [source.consent.recordedById] : []),
   ]);
 
-  const resources: Resource[] = [
+  const resources: CarePlanResource[] = [
     {
       resourceType: 'Patient',
       id: person.id,
@@ -180,7 +198,7 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
       birthDate: person.dateOfBirth,
       ...(person.gpPractice ? { generalPractitioner: [{ display: person.gpPractice }] } : {}),
     },
-    ...[...mentioned].map((id) => ({
+    ...[...mentioned].map((id): CarePlanResource => ({
       resourceType: 'Practitioner',
       id,
       meta: { profile: [`${UK_CORE}/UKCore-Practitioner`] },
@@ -214,7 +232,7 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
         member: ref(m.id, m.name),
       })),
     },
-    ...source.barriers.map((b) => ({
+    ...source.barriers.map((b): CarePlanResource => ({
       resourceType: 'Condition',
       id: b.id,
       clinicalStatus: coded(
@@ -225,9 +243,9 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
       code: text(b.text),
       subject: patient,
       recordedDate: b.createdAt,
-      ...(b.overcomeBy ? { note: [text(`How it will be overcome: ${b.overcomeBy}`)] } : {}),
+      ...(b.overcomeBy ? { note: [{ text: `How it will be overcome: ${b.overcomeBy}` }] } : {}),
     })),
-    ...source.goals.map((g) => {
+    ...source.goals.map((g): CarePlanResource => {
       const status = achievement(g);
       return {
         resourceType: 'Goal',
@@ -243,7 +261,7 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
         addresses: source.barriers.filter((b) => b.goalIds.includes(g.id)).map((b) => ref(b.id)),
       };
     }),
-    ...source.actions.map((a) => ({
+    ...source.actions.map((a): CarePlanResource => ({
       resourceType: 'Task',
       id: a.id,
       status: TASK_STATUS[a.status],
@@ -257,7 +275,7 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
       ...(a.dueDate ? { restriction: { period: { end: a.dueDate } } } : {}),
       ...(a.link ? { reasonReference: ref(a.link.id) } : {}),
     })),
-    ...source.referrals.map((r) => ({
+    ...source.referrals.map((r): CarePlanResource => ({
       resourceType: 'ServiceRequest',
       id: r.id,
       status: REQUEST_STATUS[r.status],
@@ -270,11 +288,11 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
       performer: [{ display: `${r.service}, ${r.provider}` }],
       reasonCode: [text(r.reason)],
       ...(r.goalId ? { supportingInfo: [ref(r.goalId)] } : {}),
-      note: [text(`Referral ${r.status.replace('-', ' ')}`)],
+      note: [{ text: `Referral ${r.status.replace('-', ' ')}` }],
     })),
     ...source.measures.flatMap((m) => measureResources(m, patient, who)),
     ...(source.consent ? [consentResource(source, patient)] : []),
-    ...source.signOffs.map((s) => ({
+    ...source.signOffs.map((s): CarePlanResource => ({
       resourceType: 'Provenance',
       id: s.id,
       target: [ref(planId)],
@@ -302,14 +320,12 @@ export function carePlanBundle(source: CarePlanSource): FhirBundle {
   };
 }
 
-type Reference = ReturnType<typeof ref>;
-
 function measureResources(
   m: FhirMeasure,
-  patient: Reference,
-  who: (id: string) => Reference,
-): Resource[] {
-  const response: Resource = {
+  patient: fhir4.Reference,
+  who: (id: string) => fhir4.Reference,
+): CarePlanResource[] {
+  const response: CarePlanResource = {
     resourceType: 'QuestionnaireResponse',
     id: m.id,
     // Item wording is licensed (DESIGN §3): items go by number only.
@@ -341,7 +357,7 @@ function measureResources(
   ];
 }
 
-function consentResource(source: CarePlanSource, patient: Reference): Resource {
+function consentResource(source: CarePlanSource, patient: fhir4.Reference): CarePlanResource {
   const consent = source.consent!;
   return {
     resourceType: 'Consent',
