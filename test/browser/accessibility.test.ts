@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
 import { listPeople, login } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
-import { addCase, chairStep, createMeeting } from '../support/meetings.js';
+import { addCase, chairStep, createMeeting, signOffPlan } from '../support/meetings.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 // Every page, as each kind of user meets it, checked by axe against WCAG 2.2 A and AA and
@@ -49,8 +49,8 @@ describe(`accessibility of every page (${databaseBackend})`, () => {
       'gp@demo.test': [
         '/',
         '/people',
-        `/people/${margaret.id}`,
         `/people/${margaret.id}/edit`,
+        `/people/${margaret.id}/measures/new`,
         '/people/new',
         `/plans/${margaret.planId}`,
         `/plans/${margaret.planId}/copy`,
@@ -60,7 +60,6 @@ describe(`accessibility of every page (${databaseBackend})`, () => {
         '/actions',
         '/referrals',
         '/providers',
-        '/team',
         '/account/password',
       ],
       'partner@demo.test': ['/', `/plans/${margaret.planId}`, '/referrals', '/meetings'],
@@ -71,14 +70,15 @@ describe(`accessibility of every page (${databaseBackend})`, () => {
       const page = await signIn(browser, server, email);
       for (const path of paths) {
         if (path === `/plans/${margaret.planId}`) await openPlan(page, margaret.planId);
-        else await page.goto(path, { waitUntil: 'networkidle' });
+        else
+          expect((await page.goto(path, { waitUntil: 'networkidle' }))?.status(), path).toBe(200);
         found.push(...(await violations(page)).map((v) => `${email} ${path}: ${v}`));
       }
     }
     expect(found).toEqual([]);
   });
 
-  it('finds nothing wrong with a form showing its errors, the login page, or a live meeting', async () => {
+  it('finds nothing wrong with forms showing errors, a live meeting, a version or the minutes', async () => {
     const browser = await launchBrowser();
     const anonymous = await (await browser.newContext({ baseURL: server.url })).newPage();
     await anonymous.goto('/login', { waitUntil: 'networkidle' });
@@ -101,6 +101,18 @@ describe(`accessibility of every page (${databaseBackend})`, () => {
     found.push(...(await violations(gp)).map((v) => `live meeting, as chair: ${v}`));
     await gp.goto(`/meetings/${meetingId}`, { waitUntil: 'networkidle' });
     found.push(...(await violations(gp)).map((v) => `meeting page: ${v}`));
+
+    const versionId = await signOffPlan(server.url, cookie, margaret.planId, 'Agreed', meetingId);
+    await chairStep(server.url, cookie, meetingId, 'close');
+    for (const path of [
+      `/plans/${margaret.planId}/versions/${versionId}`,
+      `/plans/${margaret.planId}/versions/${versionId}/compare`,
+      `/meetings/${meetingId}/minutes`,
+    ]) {
+      const answer = await gp.goto(path, { waitUntil: 'networkidle' });
+      expect(answer?.status(), path).toBe(200);
+      found.push(...(await violations(gp)).map((v) => `${path}: ${v}`));
+    }
     expect(found).toEqual([]);
   });
 });
