@@ -118,4 +118,18 @@ describe(`what a voluntary partner never receives (${databaseBackend})`, () => {
     expect(mine.some((a) => a.planId === planId)).toBe(false);
     expect(JSON.stringify(mine)).not.toContain(text);
   });
+
+  it('leads a person’s own address to their plan, only for those who may see it', async () => {
+    const visit = (cookie: string, personId: string) =>
+      fetch(`${server.url}/people/${personId}`, { headers: { cookie }, redirect: 'manual' });
+    const gp = await visit(gpCookie, notConsented.id);
+    expect(gp.status).toBe(303);
+    expect(gp.headers.get('location')).toBe(`/plans/${notConsented.planId}`);
+    expect((await visit(partnerCookie, consented.id)).headers.get('location')).toBe(
+      `/plans/${consented.planId}`,
+    );
+    // The partner is not told that the unconsented person exists.
+    expect((await visit(partnerCookie, notConsented.id)).status).toBe(404);
+    expect((await visit(gpCookie, 'not-a-person')).status).toBe(404);
+  });
 });
