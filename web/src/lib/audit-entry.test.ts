@@ -36,6 +36,27 @@ describe('an audit event as the trail shows it', () => {
     expect(auditDetail(entry('member.remove', { team: 'Heatons' }))).toBe('From Heatons');
   });
 
+  it('says when consent to share was given or withdrawn, and which details changed', () => {
+    const withdrawn = entry('person.update', {
+      person: 'Margaret Ellison',
+      detail: { fields: ['consentToShare'], consentToShare: false },
+    });
+    expect(auditDetail(withdrawn)).toBe('Consent to share withdrawn');
+    const given = entry('person.update', {
+      detail: { fields: ['pathway', 'consentToShare', 'gpPractice'], consentToShare: true },
+    });
+    expect(auditDetail(given)).toBe('Consent to share given. Changed pathway, GP practice');
+    expect(auditDetail(entry('person.update', { detail: { fields: ['dateOfBirth'] } }))).toBe(
+      'Changed date of birth',
+    );
+    expect(auditDetail(entry('person.create', { detail: { consentToShare: true } }))).toBe(
+      'Consent to share given',
+    );
+    expect(auditDetail(entry('person.create', { detail: { consentToShare: false } }))).toBe(
+      'No consent to share',
+    );
+  });
+
   it('names the provider a partner was linked to, from and to', () => {
     const tame = { id: 'p1', name: 'Tame Valley Peer Support' };
     const money = { id: 'p2', name: 'Heatons Money Advice' };

@@ -78,6 +78,28 @@ function restoredDocuments(documents: unknown): string {
   return clinical ? 'shared plan and clinical record' : 'shared plan only';
 }
 
+/** A person's details as a change to them names them (`person.update`'s `fields`). */
+const PERSON_FIELDS: Record<string, string> = {
+  givenName: 'given name',
+  familyName: 'family name',
+  dateOfBirth: 'date of birth',
+  pathway: 'pathway',
+  gpPractice: 'GP practice',
+};
+
+/** Which details changed and, above all, whether consent to share was given or withdrawn. */
+function personChange(detail: Record<string, unknown>): string {
+  const fields = Array.isArray(detail.fields) ? detail.fields.map(String) : [];
+  const named = fields.filter((f) => f !== 'consentToShare').map((f) => PERSON_FIELDS[f] ?? f);
+  const parts = [
+    ...(typeof detail.consentToShare === 'boolean'
+      ? [`Consent to share ${detail.consentToShare ? 'given' : 'withdrawn'}`]
+      : []),
+    ...(named.length > 0 ? [`Changed ${named.join(', ')}`] : []),
+  ];
+  return parts.join('. ');
+}
+
 /** What changed, in a few words, for the events whose detail says more than their name. */
 export function auditDetail(entry: AuditEntry): string {
   const d = entry.detail;
@@ -102,6 +124,10 @@ export function auditDetail(entry: AuditEntry): string {
     }
     case 'plan.restore':
       return `${entry.version ? `“${entry.version}”: ` : ''}${restoredDocuments(d.documents)}`;
+    case 'person.create':
+      return d.consentToShare === true ? 'Consent to share given' : 'No consent to share';
+    case 'person.update':
+      return personChange(d);
     case 'referral.status':
       return `${statusLabel(d.from)} → ${statusLabel(d.to)}`;
     case 'measure.record':
