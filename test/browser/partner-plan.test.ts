@@ -47,6 +47,8 @@ describe(`a voluntary partner's plan page (${databaseBackend})`, () => {
     expect(await actions.getByRole('button', { name: /Mark done/ }).isDisabled()).toBe(true);
     const navigatorNotes = page.getByRole('textbox', { name: 'Care navigator notes' });
     expect(await navigatorNotes.getAttribute('aria-readonly')).toBe('true');
+    // Partners may not restore a version: the section does not tell them how restoring works.
+    expect(await sectionOf(page, 'Versions').innerText()).not.toMatch(/restor/i);
 
     await goal.getByLabel('Progress (0 to 10)').selectOption('6');
     await goal.getByRole('button', { name: 'Record progress' }).click();
