@@ -31,7 +31,9 @@ describe(`saving a person's details from a form opened before someone else's cha
       expect((await change(id, { consentToShare: false })).status).toBe(200);
       await navigator.getByLabel('GP practice').fill('Bramhall Health Centre');
       await navigator.getByRole('button', { name: 'Save details' }).click();
-      await navigator.waitForURL(`**/plans/${person!.planId}`, { timeout: STEP_MS });
+      await navigator.waitForURL((url) => url.pathname === `/plans/${person!.planId}`, {
+        timeout: STEP_MS,
+      });
       const saved = await personNow(id);
       expect(saved.gpPractice).toBe('Bramhall Health Centre');
       expect(saved.consentToShare).toBe(false);
@@ -52,7 +54,9 @@ describe(`saving a person's details from a form opened before someone else's cha
       // Saved again once checked, it takes.
       await navigator.getByLabel('GP practice').fill('Woodley Health Centre');
       await navigator.getByRole('button', { name: 'Save details' }).click();
-      await navigator.waitForURL(`**/plans/${person!.planId}`, { timeout: STEP_MS });
+      await navigator.waitForURL((url) => url.pathname === `/plans/${person!.planId}`, {
+        timeout: STEP_MS,
+      });
       expect((await personNow(id)).gpPractice).toBe('Woodley Health Centre');
     } finally {
       await change(id, { consentToShare: true });

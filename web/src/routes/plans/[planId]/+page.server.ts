@@ -11,6 +11,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const plan = await runtime().people.openPlan(user, params.planId);
   if (!plan) error(404, 'This care plan does not exist, or you do not have access to it');
   const meetingId = url.searchParams.get('meeting');
+  const savedParam = url.searchParams.get('saved');
+  // Back from editing the person's details: what was saved, for the plan to confirm.
+  const saved = savedParam === 'consent' || savedParam === 'details' ? savedParam : null;
   const [team, owners, listed, meeting, measures, referrals, providers] = await Promise.all([
     runtime().people.team(user),
     runtime().people.actionOwners(user, plan.planId),
@@ -43,6 +46,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     canRefer: teamMember,
     canExport: teamMember,
     canRestore: mayRestoreVersion(user.role),
+    saved,
   };
 };
 

@@ -63,6 +63,8 @@ export const actions: Actions = {
     if (!result.ok) {
       return refused(result.status, values, result.fields ?? {}, result.error, opened);
     }
-    redirect(303, `/plans/${found.person.planId}`);
+    // The plan says what was saved: above all, consent to share given or withdrawn.
+    const saved = edited.includes('consentToShare') ? 'consent' : 'details';
+    redirect(303, `/plans/${found.person.planId}?saved=${saved}`);
   },
 };

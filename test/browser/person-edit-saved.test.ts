@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
+import { login } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { addPerson } from '../support/outcomes.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+describe(`saving a person's details (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  it('says on the plan that consent was withdrawn or given, and what that means', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, navCookie, 'Prevention', { consent: true });
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    const consent = page.getByLabel('Consent to share with voluntary-sector partners');
+    const saved = page.getByTestId('details-saved');
+    const savedAs = (what: string) => (url: URL) =>
+      url.pathname === `/plans/${person.planId}` && url.searchParams.get('saved') === what;
+
+    await page.goto(`/people/${person.id}/edit`, { waitUntil: 'networkidle' });
+    await consent.uncheck();
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.waitForURL(savedAs('consent'), { timeout: STEP_MS });
+    expect(await saved.innerText()).toContain('Consent to share is recorded as withdrawn');
+    expect(await saved.getAttribute('role')).toBe('status');
+
+    await page.goto(`/people/${person.id}/edit`, { waitUntil: 'networkidle' });
+    await consent.check();
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.waitForURL(savedAs('consent'), { timeout: STEP_MS });
+    expect(await saved.innerText()).toContain('Consent to share is recorded as given');
+
+    await page.goto(`/people/${person.id}/edit`, { waitUntil: 'networkidle' });
+    await page.getByLabel('GP practice').fill('Bramhall Health Centre');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.waitForURL(savedAs('details'), { timeout: STEP_MS });
+    expect(await saved.innerText()).toBe(`Details of ${person.name} saved.`);
+  });
+});
