@@ -55,6 +55,10 @@ describe(`consent withdrawn while a partner has the plan open (${databaseBackend
       gp.getByText(`Consent to share was ${state}, as recorded by Dr Amara Okafor on`);
     await gp.goto(`/people/${person.id}/edit`, { waitUntil: 'networkidle' });
     await note('given').waitFor({ timeout: STEP_MS });
+    // The note follows the hint's last sentence as a sentence of its own.
+    expect(await gp.locator('#consentToShare-hint').innerText()).toContain(
+      'They never see clinical sections. Consent to share was given,',
+    );
 
     const withdrawn = await send(server.url, 'PATCH', `/api/people/${person.id}`, gpCookie, {
       consentToShare: false,
