@@ -36,6 +36,13 @@ describe('findsPerson', () => {
     }
     expect(findsPerson(person('Margaret Ellison'), '999-000-0034')).toBe(false);
   });
+
+  it('finds an NHS number typed with dots or en or em dashes, as a letter or a phone writes it', () => {
+    for (const query of ['999.000.0018', '999–000–0018', '999—000—0018', '999 – 000 – 0018']) {
+      expect(findsPerson(person('Margaret Ellison'), query), query).toBe(true);
+    }
+    expect(findsPerson(person('Margaret Ellison'), '999.000.0034')).toBe(false);
+  });
 });
 
 describe('searchWords', () => {

@@ -28,13 +28,16 @@ export function searchWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** What may sit between the groups of an NHS number: spaces, dots, and any kind of dash. */
+const NUMBER_SEPARATORS = /[\s.\-‐‑‒–—―−]/g;
+
 /**
- * Whether a person answers a search: an NHS number however spaced or dashed, or every word typed
+ * Whether a person answers a search: an NHS number however spaced, dotted or dashed, or every word typed
  * found in their name in any order, so "ellison, margaret", "Zoe" and "OBrien" all find who the
  * clinician means whatever keyboard typed the name.
  */
 export function findsPerson(person: { name: string; nhsNumber: string }, query: string): boolean {
-  const digits = query.replace(/[\s-]/g, '');
+  const digits = query.replace(NUMBER_SEPARATORS, '');
   if (/^\d+$/.test(digits)) return person.nhsNumber.includes(digits);
   const name = searchWords(person.name);
   return searchWords(query).every((word) => name.some((part) => part.includes(word)));
