@@ -8,6 +8,8 @@ export type Outcome<T> =
       status: 400 | 403 | 404 | 409 | 429;
       error: string;
       fields?: Record<string, string>;
+      /** The person already holding this NHS number, when the caller may see them. */
+      known?: { name: string; planId: string };
     };
 
 /** A person's record as `GET /api/people/:id` answers it. */

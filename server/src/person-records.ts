@@ -103,8 +103,17 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
         return { ok: false, status: 400, error: CHECK_FIELDS, fields };
 
       const nhsNumber = normaliseNhsNumber(input.nhsNumber as string);
-      const taken = (known: PersonRow | null) =>
-        ({ ok: false, status: 409, error: alreadyKnown(user, known) }) as const;
+      const taken = (known: PersonRow | null) => {
+        const visible = known && canSeePerson(user.role, planContextFor(user, known));
+        return {
+          ok: false,
+          status: 409,
+          error: alreadyKnown(visible ? known : null),
+          ...(visible && {
+            known: { name: `${known.givenName} ${known.familyName}`, planId: known.planId },
+          }),
+        } as const;
+      };
       const known = await findPersonByNhsNumber(db, nhsNumber);
       if (known) return taken(known);
       const consent = input.consentToShare === true;
@@ -221,11 +230,11 @@ export function createPersonRecords(db: Db, consentChanged: () => void = () => {
 
 /**
  * Why an NHS number already known cannot be added again, saying where to find its person: named
- * to someone who may see them, and otherwise only that they are with a team the user is not in,
- * where searching People would find nobody.
+ * when the user may see them, and otherwise (null) only that they are with a team the user is not
+ * in, where searching People would find nobody.
  */
-function alreadyKnown(user: User, person: PersonRow | null): string {
-  if (person && canSeePerson(user.role, planContextFor(user, person))) {
+function alreadyKnown(person: PersonRow | null): string {
+  if (person) {
     const born = longDate(person.dateOfBirth);
     return `${person.givenName} ${person.familyName}, born ${born}, already has this NHS number: find them under People.`;
   }

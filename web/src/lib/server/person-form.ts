@@ -22,13 +22,17 @@ export function formProblems(values: PersonFormValues): Record<string, string> {
   return personProblems(values, todayIso());
 }
 
-/** A failed submission: what was typed, a message per field, and any message for the form. */
+/**
+ * A failed submission: what was typed, a message per field, any message for the form, and the
+ * person already holding the NHS number typed, when the user may open their plan.
+ */
 export function refused(
   status: number,
   values: PersonFormValues,
   errors: Record<string, string>,
   message: string | null = null,
   opened: EditableValues | null = null,
+  known: { name: string; planId: string } | null = null,
 ) {
-  return fail(status, { values, errors, message, opened });
+  return fail(status, { values, errors, message, opened, known });
 }

@@ -38,7 +38,7 @@ export const actions: Actions = {
     if (!result.ok) {
       const fields =
         result.fields ?? (result.status === 409 ? { nhsNumber: result.error } : undefined);
-      return refused(result.status, values, fields ?? {}, result.error);
+      return refused(result.status, values, fields ?? {}, result.error, null, result.known);
     }
     redirect(303, `/plans/${result.planId}`);
   },
