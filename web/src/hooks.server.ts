@@ -40,7 +40,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (event.request.method === 'POST' && event.request.headers.get('x-sveltekit-action')) {
       return json(SESSION_ENDED_ANSWER);
     }
-    redirect(303, signInPath(event.url));
+    // A cookie with no session behind it: the session ended (timed out, or signed out elsewhere),
+    // and the sign-in page says so rather than appear out of nowhere.
+    redirect(303, token ? `${signInPath(event.url)}&ended` : signInPath(event.url));
   }
   // A temporary password was shown to an administrator: its holder chooses their own first.
   if (session?.user.mustChangePassword && !CHANGE_PASSWORD_PATHS.has(event.url.pathname)) {
