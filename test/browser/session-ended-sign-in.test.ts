@@ -35,6 +35,7 @@ describe(`the sign-in page reached after a session ended (${databaseBackend})`, 
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Careweave' }).waitFor({ timeout: STEP_MS });
+    expect(await said.count()).toBe(0);
     await page.goto('/people');
     await page.getByRole('heading', { name: 'Sign in to Careweave' }).waitFor({ timeout: STEP_MS });
     expect(await said.count()).toBe(0);

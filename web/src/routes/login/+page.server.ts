@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  return { ended: url.searchParams.has('ended') };
+  return { ended: url.searchParams.has('ended'), signedOut: url.searchParams.has('signed-out') };
 };
 
 function minutes(seconds: number): string {

@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ cookies, locals, url }) => {
   await runtime().auth.logout(sessionToken(cookies), locals.user?.id ?? null);
   clearSessionCookie(cookies, url);
-  redirect(303, '/login');
+  redirect(303, '/login?signed-out');
 };
