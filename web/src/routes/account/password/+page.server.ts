@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { requireUser } from '$lib/server/guard';
 import { sessionToken } from '$lib/server/session-cookie';
@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const user = requireUser(locals, url);
-  return { temporary: user.mustChangePassword, changed: url.searchParams.has('changed') };
+  return { temporary: user.mustChangePassword };
 };
 
 export const actions: Actions = {
@@ -21,6 +21,8 @@ export const actions: Actions = {
     });
     // Passwords are never sent back to the page, not even the ones typed.
     if (!result.ok) return fail(result.status, { errors: result.fields ?? { next: result.error } });
-    redirect(303, '/account/password?changed');
+    // Answered in place, not by a redirect to this page: a success clears the form, so the
+    // passwords just typed are not left in it (to be sent again and refused as not right).
+    return { changed: true };
   },
 };
