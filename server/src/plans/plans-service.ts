@@ -110,6 +110,29 @@ function byUrgency(a: MyAction, b: MyAction): number {
 }
 
 export function createPlansService(db: Db, rooms: Rooms): PlansService {
+  /**
+   * The person whose plan is exported, once the user is found to be in their care team (a
+   * partner is told `partnerRefusal`); the export is audited when `record` is called.
+   */
+  async function exporting(
+    user: User,
+    planId: string,
+    partnerRefusal: { ok: false; status: 403; error: string },
+  ) {
+    const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
+    if (!person || !canSeePerson(user.role, planContextFor(user, person))) return NO_PLAN;
+    if (user.role === 'voluntary_partner') return partnerRefusal;
+    const record = (detail: Record<string, string>) =>
+      recordAudit(db, {
+        userId: user.id,
+        action: 'plan.export',
+        entityType: 'care_plan',
+        entityId: planId,
+        detail,
+      });
+    return { ok: true, person, record } as const;
+  }
+
   return {
     async myActions(user) {
       const rows = await openActionsOwnedBy(
@@ -163,21 +186,15 @@ export function createPlansService(db: Db, rooms: Rooms): PlansService {
     },
 
     async personCopy(user, planId) {
-      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
-      if (!person || !canSeePerson(user.role, planContextFor(user, person))) return NO_PLAN;
-      if (user.role === 'voluntary_partner') return TEAM_ONLY;
+      const allowed = await exporting(user, planId, TEAM_ONLY);
+      if (!allowed.ok) return allowed;
+      const { person } = allowed;
       const shared = await documentNow(rooms, sharedPlanDocument(planId));
       const owners = await userNames(db, [
         ...new Set(readActions(shared).flatMap((a) => (a.ownerId ? [a.ownerId] : []))),
       ]);
       const copy = buildPersonCopy(shared, (id) => owners.get(id) ?? 'A former team member');
-      await recordAudit(db, {
-        userId: user.id,
-        action: 'plan.export',
-        entityType: 'care_plan',
-        entityId: planId,
-        detail: { copy: 'person' },
-      });
+      await allowed.record({ copy: 'person' });
       return {
         ok: true,
         person: {
@@ -192,17 +209,10 @@ export function createPlansService(db: Db, rooms: Rooms): PlansService {
     },
 
     async fhirBundle(user, planId) {
-      const person = isUuid(planId) ? await findPersonByPlan(db, planId) : null;
-      if (!person || !canSeePerson(user.role, planContextFor(user, person))) return NO_PLAN;
-      if (user.role === 'voluntary_partner') return EXPORT_TEAM_ONLY;
-      const bundle = await exportCarePlan(db, rooms, person);
-      await recordAudit(db, {
-        userId: user.id,
-        action: 'plan.export',
-        entityType: 'care_plan',
-        entityId: planId,
-        detail: { format: 'fhir' },
-      });
+      const allowed = await exporting(user, planId, EXPORT_TEAM_ONLY);
+      if (!allowed.ok) return allowed;
+      const bundle = await exportCarePlan(db, rooms, allowed.person);
+      await allowed.record({ format: 'fhir' });
       return { ok: true, bundle };
     },
   };
