@@ -84,3 +84,13 @@ export async function chooseOptionContaining(select: Locator, text: string): Pro
   }
   await select.selectOption(match.value);
 }
+
+/**
+ * What has keyboard focus: its tag and text, for a message that says where it went. A string,
+ * evaluated in the page, as this package's TypeScript has no DOM types.
+ */
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  return el ? el.tagName + ': ' + (el.textContent || '').replace(/\\s+/g, ' ').trim() : 'nothing';
+})()`;
+export const focusedElement = (page: Page) => page.evaluate<string>(FOCUSED);

@@ -1,6 +1,13 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import {
+  chooseOptionContaining,
+  focusedElement as focused,
+  launchBrowser,
+  openPlan,
+  sectionOf,
+  signIn,
+  STEP_MS,
+} from '../support/browser.js';
 import { login } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson, makeReferral, providers, serviceOf } from '../support/outcomes.js';
@@ -9,20 +16,34 @@ import { startServer, type TestServer } from '../support/server.js';
 /** Heatons Money Advice has no staff signing in: the team records its answers. */
 const NO_LOGIN = 'Heatons Money Advice';
 
-/**
- * What has keyboard focus: its tag and text, for a message that says where it went. A string,
- * evaluated in the page, as this package's TypeScript has no DOM types.
- */
-const FOCUSED = `(() => {
-  const el = document.activeElement;
-  return el ? el.tagName + ': ' + (el.textContent || '').replace(/\\s+/g, ' ').trim() : 'nothing';
-})()`;
-const focused = (page: Page) => page.evaluate<string>(FOCUSED);
+// SvelteKit puts focus back on the page body after a form is answered: a keyboard or
+// screen-reader user would start again from the top after every referral sent or moved on.
 
-describe(`moving a referral on from the keyboard (${databaseBackend})`, () => {
+describe(`referrals from the keyboard (${databaseBackend})`, () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer();
+  });
+
+  it('puts focus on the referral just made, not back at the top of the page', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    await openPlan(page, person.planId);
+
+    const section = sectionOf(page, 'Referrals');
+    await chooseOptionContaining(section.getByLabel('Service', { exact: true }), 'Housing advice');
+    await section.getByLabel('Reason', { exact: true }).fill('Letter about rent arrears');
+    await section.getByRole('button', { name: 'Send referral' }).focus();
+    await page.keyboard.press('Enter');
+    await section
+      .getByRole('listitem')
+      .filter({ hasText: 'Letter about rent arrears' })
+      .waitFor({ timeout: STEP_MS });
+    await expect
+      .poll(() => focused(page), { timeout: STEP_MS })
+      .toBe('P: Housing advice drop-in, Stockport Housing Help Sent');
   });
 
   it('puts focus back on the referral, on the plan and on Referrals', async () => {
