@@ -93,6 +93,12 @@ describe(`preparing a meeting's agenda in the browser (${databaseBackend})`, () 
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(focused).toBe(remove);
     expect(await agenda.count()).toBe(2);
+    // Escape answers "no" too.
+    await removeButton.click();
+    await expect.poll(focused).toBe('Yes, remove');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe(remove);
+    expect(await page.getByRole('button', { name: 'Yes, remove' }).count()).toBe(0);
 
     await removeButton.click();
     await page.getByRole('button', { name: 'Yes, remove' }).click();

@@ -125,6 +125,10 @@ describe(`chairing an MDT meeting in the browser (${databaseBackend})`, () => {
     await expect.poll(focused).toBe('Yes, end the meeting');
     await bar.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(focused).toBe('End meeting');
+    await bar.getByRole('button', { name: 'End meeting' }).click();
+    await expect.poll(focused).toBe('Yes, end the meeting');
+    await chair.keyboard.press('Escape');
+    await expect.poll(focused).toBe('End meeting');
     expect((await meetingOf(server.url, chairCookie, meetingId)).status).toBe('live');
     await bar.getByRole('button', { name: 'End meeting' }).click();
     await bar.getByRole('button', { name: 'Yes, end the meeting' }).click();

@@ -42,6 +42,11 @@ describe(`a decision chosen but not recorded (${databaseBackend})`, () => {
       `You chose “Refer” for ${people[0]!.name} but have not recorded it.`,
     );
     await expect.poll(focused).toBe('Record it and move on');
+    await chair.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Next case');
+    expect(await question.count()).toBe(0);
+    await bar.getByRole('button', { name: 'Next case' }).click();
+    await expect.poll(focused).toBe('Record it and move on');
     await bar.getByRole('button', { name: 'Stay on this case' }).click();
     await expect.poll(focused).toBe('Next case');
     expect(await bar.getByLabel('Decision').inputValue()).toBe('refer');
