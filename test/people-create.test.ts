@@ -169,6 +169,26 @@ describe(`adding a person with POST /api/people (${databaseBackend})`, () => {
     expect((await listPeople(server.url, navCookie)).length).toBe(count);
   });
 
+  it('takes an NHS number written with dots or en or em dashes, kept as its 10 digits', async () => {
+    const input = validInput();
+    const n = input.nhsNumber;
+    const dotted = `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`;
+    const res = await post({ ...input, nhsNumber: dotted });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const detail = await getJson<PersonDetail>(server.url, `/api/people/${id}`, navCookie);
+    expect(detail.nhsNumber).toBe(n);
+
+    const dashed = `${n.slice(0, 3)}–${n.slice(3, 6)}—${n.slice(6)}`;
+    expect((await post({ ...validInput(), nhsNumber: dashed })).status).toBe(409);
+    // The edit form sends the number back as shown; written another way it is the same number.
+    const edited = await send(server.url, 'PATCH', `/api/people/${id}`, navCookie, {
+      nhsNumber: dashed,
+      gpPractice: 'Reddish Medical Centre',
+    });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+  });
+
   it('answers 403 to a voluntary partner and an administrator, and 401 to nobody', async () => {
     for (const email of ['partner@demo.test', 'admin@demo.test']) {
       const input = validInput();

@@ -7,6 +7,7 @@ import {
   personProblems,
   type PersonInput,
   todayIso,
+  withoutNhsNumberSeparators,
 } from '@careweave/shared';
 import { longDate } from './calendar.js';
 import { planContextFor } from './plan-access.js';
@@ -245,5 +246,5 @@ function alreadyKnown(person: PersonRow | null): string {
 }
 
 function sameNhsNumber(sent: unknown, stored: string): boolean {
-  return typeof sent === 'string' && sent.replace(/[\s-]/g, '') === stored;
+  return typeof sent === 'string' && withoutNhsNumberSeparators(sent) === stored;
 }

@@ -61,6 +61,21 @@ describe('NHS number validation', () => {
     expect(nhsNumberProblem('4444444444')).toMatch(/same digit/);
   });
 
+  it('accepts the groups separated by dots or any dash, as letters and phones write them', () => {
+    for (const n of [
+      '999.000.0018',
+      '999–000–0018',
+      '999—000—0018',
+      '999 – 000 – 0018',
+      '999−000−0018',
+    ]) {
+      expect(nhsNumberProblem(n), n).toBeNull();
+      expect(normaliseNhsNumber(n), n).toBe('9990000018');
+    }
+    expect(nhsNumberProblem('999/000/0018')).toMatch(/digits only/);
+    expect(nhsNumberProblem('999.000.0019')).toMatch(/check the digits/);
+  });
+
   it('normalises and formats 3-3-4', () => {
     expect(normaliseNhsNumber(' 999 000 0018 ')).toBe('9990000018');
     expect(formatNhsNumber('9990000018')).toBe('999 000 0018');

@@ -1,6 +1,17 @@
-/** Digits only, or null when the input holds anything but digits and spaces/dashes. */
+/**
+ * What people write between the groups of an NHS number: spaces, dots, and any kind of dash (a
+ * word processor or a phone turns a hyphen into an en or em dash; a letter may use dots).
+ */
+const NHS_NUMBER_SEPARATORS = /[\s.\p{Pd}\u2212]/gu;
+
+/** The input without the spaces, dots and dashes that may sit between an NHS number's groups. */
+export function withoutNhsNumberSeparators(input: string): string {
+  return input.replace(NHS_NUMBER_SEPARATORS, '');
+}
+
+/** Digits only, or null when the input holds anything but digits and separators. */
 function digitsOf(input: string): string | null {
-  const compact = input.replace(/[\s-]/g, '');
+  const compact = withoutNhsNumberSeparators(input);
   return /^\d+$/.test(compact) ? compact : null;
 }
 
@@ -25,7 +36,7 @@ export function isValidNhsNumber(input: string): boolean {
   return nhsNumberProblem(input) === null;
 }
 
-/** The canonical stored form: 10 digits, no spaces. Throws on an invalid number. */
+/** The canonical stored form: 10 digits, no separators. Throws on an invalid number. */
 export function normaliseNhsNumber(input: string): string {
   const problem = nhsNumberProblem(input);
   if (problem) throw new Error(problem);

@@ -1,3 +1,5 @@
+import { withoutNhsNumberSeparators } from '@careweave/shared';
+
 /** Apostrophes as they reach us: typed straight, curled by a phone or a word processor, or pasted. */
 const APOSTROPHES = /['‘’ʼ`´]/g;
 /** Letters that keep no accent to take off, read as an English keyboard types them. */
@@ -28,16 +30,13 @@ export function searchWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/** What may sit between the groups of an NHS number: spaces, dots, and any kind of dash. */
-const NUMBER_SEPARATORS = /[\s.\-‐‑‒–—―−]/g;
-
 /**
  * Whether a person answers a search: an NHS number however spaced, dotted or dashed, or every word typed
  * found in their name in any order, so "ellison, margaret", "Zoe" and "OBrien" all find who the
  * clinician means whatever keyboard typed the name.
  */
 export function findsPerson(person: { name: string; nhsNumber: string }, query: string): boolean {
-  const digits = query.replace(NUMBER_SEPARATORS, '');
+  const digits = withoutNhsNumberSeparators(query);
   if (/^\d+$/.test(digits)) return person.nhsNumber.includes(digits);
   const name = searchWords(person.name);
   return searchWords(query).every((word) => name.some((part) => part.includes(word)));
