@@ -2,17 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { runtime } from '@careweave/server/runtime';
 import { safeNext } from '$lib/server/guard';
 import { setSessionCookie } from '$lib/server/session-cookie';
+import { tooManyAttempts } from './rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
   return { ended: url.searchParams.has('ended'), signedOut: url.searchParams.has('signed-out') };
 };
-
-function minutes(seconds: number): string {
-  const n = Math.max(1, Math.ceil(seconds / 60));
-  return `${n} minute${n === 1 ? '' : 's'}`;
-}
 
 /** A refusal: what was typed, and either one message for both fields or one per empty field. */
 function refuse(status: number, email: string, message: string | null, missing = {}) {
@@ -35,11 +31,7 @@ export const actions: Actions = {
 
     if (!result.ok) {
       if (result.reason === 'rate-limited') {
-        return refuse(
-          429,
-          email,
-          `Too many attempts. Try again in ${minutes(result.retryAfterSeconds)}`,
-        );
+        return refuse(429, email, tooManyAttempts(result.retryAfterSeconds));
       }
       return refuse(400, email, 'Email or password is not right');
     }
