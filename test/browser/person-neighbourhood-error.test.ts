@@ -9,7 +9,8 @@ import { startServer, type TestServer } from '../support/server.js';
 
 // A clinician in two neighbourhood teams chooses which one a new person belongs to, and is taken
 // out of that team before pressing "Add person". A screen reader at the Neighbourhood select
-// must hear why it was refused, as at every other field of the form.
+// must hear why it was refused, as at every other field of the form; and the select must then
+// offer only the teams they are still in, not the one they were taken out of.
 
 const OTHER_TEAM = 'Reddish';
 
@@ -68,6 +69,10 @@ describe(`the Neighbourhood select refused on "Add a person" (${databaseBackend}
       'neighbourhoodId-error',
     );
     expect(await select.getAttribute('class')).toContain('input-error');
+    await select
+      .locator('option', { hasText: OTHER_TEAM })
+      .waitFor({ state: 'detached', timeout: STEP_MS });
+    expect(await select.locator('option').allInnerTexts()).toEqual(['Heatons & Tame Valley']);
     await select.selectOption({ label: 'Heatons & Tame Valley' });
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.waitForURL(/\/plans\//, { timeout: STEP_MS });
