@@ -48,6 +48,16 @@ describe(`restoring a version from the keyboard (${databaseBackend})`, () => {
     await restore.waitFor({ timeout: STEP_MS });
     expect(await focused(page)).toBe('BUTTON: Restore this version');
 
+    // Escape answers "no", as Cancel does, from the question or from its answers.
+    for (const tabs of [0, 1]) {
+      await page.keyboard.press('Enter');
+      await group.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: STEP_MS });
+      for (let i = 0; i < tabs; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await restore.waitFor({ timeout: STEP_MS });
+      expect(await focused(page)).toBe('BUTTON: Restore this version');
+    }
+
     await page.keyboard.press('Enter');
     await group.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: STEP_MS });
     await page.keyboard.press('Tab');

@@ -31,9 +31,9 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * Whether a person answers a search: an NHS number however spaced, dotted or dashed, or every word typed
- * found in their name in any order, so "ellison, margaret", "Zoe" and "OBrien" all find who the
- * clinician means whatever keyboard typed the name.
+ * Whether a person answers a search: an NHS number however spaced, dotted or dashed, or every
+ * word typed found in their name in any order, so "ellison, margaret", "Zoe" and "OBrien" all
+ * find who the clinician means whatever keyboard typed the name.
  */
 export function findsPerson(person: { name: string; nhsNumber: string }, query: string): boolean {
   const digits = withoutNhsNumberSeparators(query);
