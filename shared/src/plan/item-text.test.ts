@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_TEXT_MAX, itemTextProblem } from './item-text.js';
+import { ITEM_TEXT_MAX, itemTextProblem, MEDICINE_DETAIL_MAX } from './item-text.js';
 
 describe('itemTextProblem', () => {
   it('takes a text up to the limit', () => {
@@ -15,5 +15,14 @@ describe('itemTextProblem', () => {
 
   it('counts characters as a person sees them, not UTF-16 units', () => {
     expect(itemTextProblem('🚶'.repeat(ITEM_TEXT_MAX), 'The goal')).toBeNull();
+  });
+
+  it("holds a medicine's dose or frequency to its own, shorter limit", () => {
+    expect(
+      itemTextProblem('a'.repeat(MEDICINE_DETAIL_MAX), 'The dose', MEDICINE_DETAIL_MAX),
+    ).toBeNull();
+    expect(
+      itemTextProblem('a'.repeat(MEDICINE_DETAIL_MAX + 1), 'The dose', MEDICINE_DETAIL_MAX),
+    ).toBe('The dose must be 100 characters or fewer: it has 1 too many (101)');
   });
 });
