@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addCondition,
+  addMedication,
+  clinicalPlanDocument,
+  MEDICINE_DETAIL_MAX,
+  readConditions,
+  readMedications,
+  updateCondition,
+} from '@careweave/shared';
+import { me } from '../support/api.js';
+import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import { connect, login, synced, waitFor } from '../support/clients.js';
+import { databaseBackend } from '../support/database.js';
+import { addPerson } from '../support/outcomes.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const focusedId = 'document.activeElement ? document.activeElement.id : null';
+const tooLong = 'Two tablets in the morning with food, then one at night. '.repeat(3).trim();
+
+describe(`the clinical record's forms, heard and read (${databaseBackend})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  describe('adding a condition or medicine with nothing typed', () => {
+    it('reads the error out when Enter is pressed in the field, and marks the field', async () => {
+      const cookie = await login(server.url, 'gp@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(watcher);
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'gp@demo.test');
+      await openPlan(page, person.planId);
+
+      // The focus is already in the field, so only an alert makes the error heard.
+      await page.locator('#new-condition-name').press('Enter');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Enter the condition' })
+        .waitFor({ timeout: STEP_MS });
+      expect(await page.locator('#new-condition-name').getAttribute('class')).toMatch(
+        /\binput-error\b/,
+      );
+
+      await page.locator('#new-medication-name').press('Enter');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Enter the medicine' })
+        .waitFor({ timeout: STEP_MS });
+      expect(readConditions(watcher.doc)).toHaveLength(0);
+      expect(readMedications(watcher.doc)).toHaveLength(0);
+    });
+  });
+
+  describe('adding a medication from the keyboard', () => {
+    it('says which medicine was added and leaves the focus ready for the next', async () => {
+      const cookie = await login(server.url, 'pharmacist@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(watcher);
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'pharmacist@demo.test');
+      await openPlan(page, person.planId);
+
+      await page.locator('#new-medication-name').focus();
+      await page.keyboard.type('Sertraline');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('50 mg');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Once a day');
+      await page.keyboard.press('Enter');
+      await waitFor(() => readMedications(watcher.doc).length === 1, 'the medicine to arrive');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Medication added: Sertraline' })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+      expect(await page.evaluate(focusedId)).toBe('new-medication-name');
+    });
+  });
+
+  describe("a medicine's dose or frequency", () => {
+    it('is refused past its limit with a message at the field, and what was typed stays', async () => {
+      expect(tooLong.length).toBeGreaterThan(MEDICINE_DETAIL_MAX);
+      const cookie = await login(server.url, 'pharmacist@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(watcher);
+      const pharmacist = await me(server.url, cookie);
+      addMedication(
+        watcher.doc,
+        { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
+        pharmacist.id,
+      );
+      const medicationId = readMedications(watcher.doc)[0]!.id;
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'pharmacist@demo.test');
+      await openPlan(page, person.planId);
+
+      const frequency = page.locator(`#medication-${medicationId}-frequency`);
+      await frequency.fill(tooLong);
+      await frequency.press('Tab');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `The frequency must be ${MEDICINE_DETAIL_MAX} characters or fewer` })
+        .waitFor({ timeout: STEP_MS });
+      expect(await frequency.inputValue()).toBe(tooLong);
+      expect(await frequency.getAttribute('aria-invalid')).toBe('true');
+      expect(readMedications(watcher.doc)[0]!.frequency).toBe('Twice a day');
+
+      await page.locator('#new-medication-name').fill('Ramipril');
+      await page.locator('#new-medication-dose').fill(tooLong);
+      await page.locator('#new-medication-frequency').fill('Once a day');
+      await page.getByRole('button', { name: 'Add medication' }).click();
+      await page
+        .getByText(`The dose must be ${MEDICINE_DETAIL_MAX} characters or fewer`)
+        .waitFor({ timeout: STEP_MS });
+      expect(await page.evaluate(focusedId)).toBe('new-medication-dose');
+      expect(await page.locator('#new-medication-dose').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#new-medication-name').inputValue()).toBe('Ramipril');
+      expect(await page.locator('#new-medication-dose').inputValue()).toBe(tooLong);
+      expect(await page.locator('#new-medication-frequency').inputValue()).toBe('Once a day');
+
+      await page.locator('#new-medication-dose').fill('2.5 mg');
+      await page.getByRole('button', { name: 'Add medication' }).click();
+      await frequency.fill('Twice a day with food');
+      await frequency.press('Tab');
+      await waitFor(
+        () =>
+          readMedications(watcher.doc).length === 2 &&
+          readMedications(watcher.doc)[0]!.frequency === 'Twice a day with food',
+        'the medicine added and the frequency saved once short enough',
+      );
+      expect(readMedications(watcher.doc)[1]).toMatchObject({
+        name: 'Ramipril',
+        dose: '2.5 mg',
+        frequency: 'Once a day',
+      });
+      expect(await page.getByText('characters or fewer').count()).toBe(0);
+    });
+  });
+
+  describe('recording the same medicine review twice', () => {
+    it('reads out the second one too', async () => {
+      const cookie = await login(server.url, 'pharmacist@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(clinical);
+      const pharmacist = await me(server.url, cookie);
+      addMedication(
+        clinical.doc,
+        { name: 'Amlodipine', dose: '5 mg', frequency: 'Daily' },
+        pharmacist.id,
+      );
+      const medicationId = readMedications(clinical.doc)[0]!.id;
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'pharmacist@demo.test');
+      await openPlan(page, person.planId);
+      const outcome = page.locator(`#medication-${medicationId}-outcome`);
+      await outcome.waitFor({ timeout: STEP_MS });
+      // Each text the item's status region takes on, as a screen reader would be told of it.
+      await page.evaluate(`(() => {
+        const region = document.getElementById('${`medication-${medicationId}-outcome`}')
+          .closest('li').querySelector('[role="status"]');
+        window.said = [];
+        new MutationObserver(() => { window.said.push(region.textContent.trim()); })
+          .observe(region, { childList: true, characterData: true, subtree: true });
+      })()`);
+      const recordedAt = () => readMedications(clinical.doc)[0]!.lastReviewedAt;
+      for (const round of [1, 2]) {
+        const before = recordedAt();
+        await outcome.selectOption({ label: 'Reviewed no change' });
+        await page.getByRole('button', { name: 'Record review: Amlodipine' }).click();
+        await waitFor(() => recordedAt() !== before, `review ${round} to arrive`);
+        await page.waitForTimeout(300);
+      }
+      const said = (await page.evaluate('window.said')) as string[];
+      expect(
+        said.filter((s) => s === 'Review recorded: Amlodipine, reviewed no change'),
+      ).toHaveLength(2);
+    });
+  });
+
+  describe('the clinical record to someone who may only read it', () => {
+    it('shows conditions and medicines as text, with no controls they cannot use', async () => {
+      const cookie = await login(server.url, 'gp@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(clinical);
+      const gp = await me(server.url, cookie);
+      addCondition(clinical.doc, { name: 'COPD', diagnosed: null }, gp.id);
+      updateCondition(clinical.doc, readConditions(clinical.doc)[0]!.id, {
+        notes: 'Uses a spacer; rescue pack at home',
+      });
+      addMedication(
+        clinical.doc,
+        { name: 'Salbutamol', dose: '100 mcg', frequency: 'When needed' },
+        gp.id,
+      );
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'navigator@demo.test');
+      await openPlan(page, person.planId);
+      const record = sectionOf(page, 'Clinical record');
+      await record.getByText('Salbutamol', { exact: true }).waitFor({ timeout: STEP_MS });
+      await record.getByText('Notes: Uses a spacer; rescue pack at home').waitFor();
+      await record.getByText('When needed', { exact: true }).waitFor();
+      expect(await record.getByRole('textbox', { name: /^(Notes|Dose|Frequency)\b/ }).count()).toBe(
+        0,
+      );
+      expect(await record.getByRole('combobox', { name: /^Review outcome/ }).count()).toBe(0);
+      expect(await record.getByRole('button', { name: /^Record review/ }).count()).toBe(0);
+    });
+  });
+});
