@@ -21,19 +21,20 @@ describe(`a plan taken out of Careweave (${databaseBackend})`, () => {
     margaret = (await listPeople(server.url, cookie)).find((p) => p.name === 'Margaret Ellison')!;
   });
 
+  /** Adds a goal to Margaret's plan as the navigator, through the live document alone. */
+  async function addLiveGoal(text: string) {
+    const navigator = await login(server.url, 'navigator@demo.test');
+    const live = connect(server.wsUrl, sharedPlanDocument(margaret.planId), navigator);
+    await synced(live);
+    live.doc.transact(() =>
+      addGoal(live.doc, { text, horizon: 'week', category: 'wellbeing' }, 'navigator'),
+    );
+  }
+
   describe("as the person's own copy", () => {
     it('gives their care team a printable copy of the plan as it stands, without the team’s notes', async () => {
       // A goal added a moment ago, still only in the live document, is in the copy.
-      const navigator = await login(server.url, 'navigator@demo.test');
-      const live = connect(server.wsUrl, sharedPlanDocument(margaret.planId), navigator);
-      await synced(live);
-      live.doc.transact(() =>
-        addGoal(
-          live.doc,
-          { text: 'This week I want to phone my sister.', horizon: 'week', category: 'wellbeing' },
-          'navigator',
-        ),
-      );
+      await addLiveGoal('This week I want to phone my sister.');
 
       const page = await signIn(await launchBrowser(), server, 'nurse@demo.test');
       await openPlan(page, margaret.planId);
@@ -100,16 +101,7 @@ describe(`a plan taken out of Careweave (${databaseBackend})`, () => {
   describe('as FHIR', () => {
     it('downloads the plan as it stands as a FHIR R4 Bundle, audited', async () => {
       // A goal added a moment ago, still only in the live document, is exported.
-      const navigator = await login(server.url, 'navigator@demo.test');
-      const live = connect(server.wsUrl, sharedPlanDocument(margaret.planId), navigator);
-      await synced(live);
-      live.doc.transact(() =>
-        addGoal(
-          live.doc,
-          { text: 'Phone my sister on Sundays', horizon: 'week', category: 'social-connection' },
-          'navigator',
-        ),
-      );
+      await addLiveGoal('Phone my sister on Sundays');
 
       const page = await signIn(await launchBrowser(), server, 'nurse@demo.test');
       await openPlan(page, margaret.planId);
