@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { invalidateAll } from '$app/navigation';
 import { page } from '$app/state';
 import type { SubmitFunction } from '@sveltejs/kit';
@@ -59,9 +60,19 @@ export function guarded(submit?: SubmitFunction): SubmitFunction {
  */
 export function sendOnce(
   sending: Sending,
-  { reloadOnFailure = false }: { reloadOnFailure?: boolean } = {},
+  {
+    reloadOnFailure = false,
+    onSuccess,
+  }: {
+    reloadOnFailure?: boolean;
+    /**
+     * Called with what was sent once the action succeeded and the page shows its answer.
+     * SvelteKit has then put focus back on the page body: this is where a form moves it on.
+     */
+    onSuccess?: (sent: FormData) => void;
+  } = {},
 ): SubmitFunction {
-  return guarded(({ cancel }) => {
+  return guarded(({ cancel, formData }) => {
     if (sending.value) return cancel();
     sending.value = true;
     sending.unreached = false;
@@ -77,6 +88,10 @@ export function sendOnce(
         await update();
       } finally {
         sending.value = false;
+      }
+      if (result.type === 'success' && onSuccess) {
+        await tick();
+        onSuccess(formData);
       }
       // The answer is on screen by now; the reload behind it must not hold the next press.
       if (reloadOnFailure && result.type === 'failure') await invalidateAll();
