@@ -247,6 +247,54 @@ describe(`managing the team (${databaseBackend})`, () => {
     }
   });
 
+  it('resets a member’s password: signed out everywhere, the temporary one changed first', async () => {
+    const member = await addMember('nurse');
+    const planId = (await listPeople(server.url, member.cookie))[0]!.planId;
+    const open = openRaw(server.wsUrl, sharedPlanDocument(planId), { cookie: member.cookie });
+    await firstMessage(open);
+    // Well inside the 30 s heartbeat.
+    const closed = closeCodeOf(open, 5_000);
+    const reset = (id: string, cookie = adminCookie) =>
+      send(server.url, 'POST', `/api/team/members/${id}/password`, cookie, {});
+
+    const res = await reset(member.id);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { temporaryPassword } = (await res.json()) as { temporaryPassword: string };
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(16);
+    expect((await closed).code).toBe(CloseCode.Unauthorized);
+    expect((await get(server.url, '/api/me', member.cookie)).status).toBe(401);
+    expect((await postLogin(server.url, member.email, member.password)).status).toBe(401);
+    const cookie = await login(server.url, member.email, temporaryPassword);
+    expect((await get(server.url, '/api/people', cookie)).status).toBe(403);
+    const own = {
+      current: temporaryPassword,
+      next: 'robin chose again',
+      confirm: 'robin chose again',
+    };
+    expect((await send(server.url, 'POST', '/api/me/password', cookie, own)).status).toBe(204);
+    expect((await get(server.url, '/api/people', cookie)).status).toBe(200);
+
+    const trail = await getJson<{
+      entries: { action: string; entityId: string; member: string }[];
+    }>(server.url, '/api/audit', adminCookie);
+    expect(trail.entries.find((e) => e.action === 'member.password-reset')).toMatchObject({
+      entityId: member.id,
+      member: member.name,
+    });
+  });
+
+  it('lets nobody reset their own password here, nor anyone but an administrator', async () => {
+    const reset = (id: string, cookie: string) =>
+      send(server.url, 'POST', `/api/team/members/${id}/password`, cookie, {});
+    expect((await reset(admin.id, adminCookie)).status).toBe(403);
+    const nurse = (await members()).find((m) => m.email === 'nurse@demo.test')!;
+    expect((await reset(nurse.id, await login(server.url, 'gp@demo.test'))).status).toBe(403);
+    expect((await reset('not-a-member', adminCookie)).status).toBe(404);
+    expect((await reset(crypto.randomUUID(), adminCookie)).status).toBe(404);
+    expect((await postLogin(server.url, 'admin@demo.test')).status).toBe(200);
+    expect((await postLogin(server.url, 'nurse@demo.test')).status).toBe(200);
+  });
+
   it('keeps an administrator of another team out of this one', async () => {
     const other = await addMember('admin');
     const path = (id: string) => `/api/team/members/${id}/neighbourhoods/${teamId()}`;
@@ -259,6 +307,14 @@ describe(`managing the team (${databaseBackend})`, () => {
     });
     expect(patch.status).toBe(404);
     expect((await send(server.url, 'DELETE', path(gp.id), other.cookie, {})).status).toBe(404);
+    const reset = await send(
+      server.url,
+      'POST',
+      `/api/team/members/${gp.id}/password`,
+      other.cookie,
+      {},
+    );
+    expect(reset.status).toBe(404);
     const join = await send(server.url, 'POST', '/api/team/members', other.cookie, {
       email: other.email,
       neighbourhoodId: teamId(),

@@ -18,12 +18,14 @@ describe('team rules', () => {
     );
   });
 
-  it('stops an administrator changing their own role or removing themselves', () => {
+  it('stops an administrator changing their own role or password or removing themselves', () => {
     expect(memberChangeProblem(admin, { id: 'a' }, 'role')).toMatch(/your own role/);
     expect(memberChangeProblem(admin, { id: 'a' }, 'remove')).toMatch(/remove yourself/);
     expect(memberChangeProblem(admin, { id: 'a' }, 'chair')).toBeNull();
     expect(memberChangeProblem(admin, { id: 'b' }, 'role')).toBeNull();
     expect(memberChangeProblem(admin, { id: 'b' }, 'remove')).toBeNull();
+    expect(memberChangeProblem(admin, { id: 'a' }, 'password')).toMatch(/your own password/);
+    expect(memberChangeProblem(admin, { id: 'b' }, 'password')).toBeNull();
   });
 
   it('gives a message per field for a new member', () => {

@@ -17,7 +17,7 @@ export function chairProblem(role: Role): string | null {
 }
 
 /** A change an administrator makes to a member of one of their teams. */
-export type MemberChange = 'role' | 'chair' | 'remove';
+export type MemberChange = 'role' | 'chair' | 'remove' | 'password';
 
 /**
  * Why the administrator may not make this change to this member, or null. Nobody changes
@@ -31,9 +31,14 @@ export function memberChangeProblem(
 ): string | null {
   if (!mayManageTeam(actor.role)) return 'Only a team administrator can change the team.';
   if (actor.id !== member.id || change === 'chair') return null;
-  return change === 'role'
-    ? 'You cannot change your own role. Ask another administrator to do it.'
-    : 'You cannot remove yourself from the team. Ask another administrator to do it.';
+  switch (change) {
+    case 'role':
+      return 'You cannot change your own role. Ask another administrator to do it.';
+    case 'remove':
+      return 'You cannot remove yourself from the team. Ask another administrator to do it.';
+    case 'password':
+      return 'You cannot reset your own password. Change it from your account instead.';
+  }
 }
 
 /** The details of a member being added; values are checked, not trusted. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, STEP_MS } from '../support/browser.js';
+import { focusedElement, launchBrowser, signIn, STEP_MS } from '../support/browser.js';
 import { me, send } from '../support/api.js';
-import { login } from '../support/clients.js';
+import { get, login, postLogin } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson, makeReferral, providers, serviceOf, TAME_VALLEY } from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -229,6 +229,64 @@ describe(`the Team page (${databaseBackend})`, () => {
       ['Jo Partner', `No longer linked to ${TAME_VALLEY}`],
       ['Jo Partner', `${MONEY_ADVICE} → ${TAME_VALLEY}`],
     ]);
+  });
+
+  it('resets a member’s password, asked first, and shows the temporary one just once', async () => {
+    const adminCookie = await login(server.url, 'admin@demo.test');
+    const email = `lee.reset.${Date.now()}@demo.test`;
+    const added = await send(server.url, 'POST', '/api/team/members', adminCookie, {
+      name: 'Lee Reset',
+      email,
+      role: 'nurse',
+    });
+    const { temporaryPassword: first } = (await added.json()) as { temporaryPassword: string };
+    const own = 'lee chose this one';
+    const change = { current: first, next: own, confirm: own };
+    const firstCookie = await login(server.url, email, first);
+    expect((await send(server.url, 'POST', '/api/me/password', firstCookie, change)).status).toBe(
+      204,
+    );
+    const browser = await launchBrowser();
+    const lee = await signIn(browser, server, email, own);
+    const admin = await signIn(browser, server, 'admin@demo.test');
+    await admin.goto('/team', { waitUntil: 'networkidle' });
+    const row = admin.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    const reset = row.getByRole('button', { name: 'Reset password of Lee Reset' });
+
+    await reset.click();
+    const yes = row.getByRole('button', { name: 'Yes, reset their password' });
+    await yes.waitFor({ timeout: STEP_MS });
+    expect(await row.innerText()).toContain('signed out everywhere at once');
+    expect(await focusedElement(admin)).toBe('BUTTON: Yes, reset their password');
+    await admin.keyboard.press('Escape');
+    await reset.waitFor({ timeout: STEP_MS });
+    expect(await focusedElement(admin)).toBe('BUTTON: Reset password of Lee Reset');
+    expect((await get(server.url, '/api/me', firstCookie)).status).toBe(200);
+
+    await reset.click();
+    await yes.click();
+    const shown = row.getByTestId('temporary-password');
+    await shown.waitFor({ timeout: STEP_MS });
+    const temporary = await shown.innerText();
+    expect(await focusedElement(admin)).toMatch(/^DIV: Give Lee Reset this temporary password/);
+    expect(await row.getByRole('status').innerText()).toContain(temporary);
+    expect((await get(server.url, '/api/me', firstCookie)).status).toBe(401);
+
+    // Lee, mid-session elsewhere, is signed out; the old password no longer works.
+    await lee.goto('/people');
+    await lee.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: STEP_MS });
+    expect((await postLogin(server.url, email, own)).status).toBe(401);
+    await lee.getByLabel('Email address').fill(email);
+    await lee.getByLabel('Password').fill(temporary);
+    await lee.getByRole('button', { name: 'Sign in' }).click();
+    await lee.getByRole('heading', { name: 'Change your password' }).waitFor({ timeout: STEP_MS });
+
+    await admin.reload({ waitUntil: 'networkidle' });
+    expect(await admin.getByTestId('temporary-password').count()).toBe(0);
+    // One's own password is changed from one's account, not reset here.
+    const you = admin.getByRole('row', { name: /admin@demo\.test/ });
+    expect(await you.getByRole('button', { name: /Reset password/ }).count()).toBe(0);
+    expect(await you.getByRole('link', { name: 'Change your password' }).count()).toBe(1);
   });
 
   it('refuses anyone else with a clear message, and offers them no Team link', async () => {

@@ -5,7 +5,8 @@ import type { Env } from './require-user.js';
 
 /**
  * `/api/team/members`: an administrator's teams, one entry per membership; adding, changing and
- * removing members. (`GET /api/team` stays every member's list of colleagues.)
+ * removing members, and resetting a member's password. (`GET /api/team` stays every member's
+ * list of colleagues.)
  */
 export function teamRoutes({ team }: { team: TeamService }, requireUser: MiddlewareHandler<Env>) {
   const app = new Hono<Env>();
@@ -25,6 +26,13 @@ export function teamRoutes({ team }: { team: TeamService }, requireUser: Middlew
     const body = await jsonObject(c.req.raw, 'a role, or canChair');
     const { members } = unwrap(await team.update(c.var.user, c.req.param('userId'), body));
     return c.json(members);
+  });
+
+  app.post('/team/members/:userId/password', requireUser, async (c) => {
+    const { temporaryPassword } = unwrap(
+      await team.resetPassword(c.var.user, c.req.param('userId')),
+    );
+    return c.json({ temporaryPassword });
   });
 
   app.delete('/team/members/:userId/neighbourhoods/:neighbourhoodId', requireUser, async (c) => {

@@ -47,6 +47,7 @@ export type AuditAction =
   | 'member.chair'
   | 'member.provider'
   | 'member.remove'
+  | 'member.password-reset'
   | 'password.change';
 
 /** Appends one audit event; the app offers no way to change or delete them. */

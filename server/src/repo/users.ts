@@ -41,9 +41,20 @@ export async function passwordHashOf(db: Db, id: string): Promise<string | null>
   return row?.passwordHash ?? null;
 }
 
-/** Stores a new password hash; one the member chose themselves lifts the need to change it. */
-export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, id));
+/**
+ * Stores a new password hash. One the member chose themselves lifts the need to change it; a
+ * temporary one, which an administrator has seen, brings it back.
+ */
+export async function setPasswordHash(
+  db: Db,
+  id: string,
+  passwordHash: string,
+  { temporary = false } = {},
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: temporary })
+    .where(eq(users.id, id));
 }
 
 /** A user with their neighbourhood teams, or null. */

@@ -18,9 +18,10 @@ import type { Outcome } from '../person-detail.js';
 import { recordAudit } from '../repo/audit.js';
 import { isUniqueViolation } from '../repo/people.js';
 import { findProvider } from '../repo/providers.js';
+import { deleteOtherSessions } from '../repo/sessions.js';
 import * as repo from '../repo/team.js';
+import { setPasswordHash, type User } from '../repo/users.js';
 import { changeProvider, changeRole, removeMember, setChairing } from './team-changes.js';
-import type { User } from '../repo/users.js';
 
 /** One membership as `GET /api/team/members` answers it. */
 export interface TeamMembership {
@@ -60,6 +61,14 @@ export interface TeamService {
     body: Record<string, unknown>,
   ): Promise<Outcome<{ members: TeamMembership[] }>>;
   remove(user: User, memberId: string, neighbourhoodId: string): Promise<Outcome<object>>;
+  /**
+   * Gives a member who cannot sign in a new temporary password, to be changed at their next
+   * sign-in, and signs them out everywhere: whoever knew the old one is shut out.
+   */
+  resetPassword(
+    user: User,
+    memberId: string,
+  ): Promise<Outcome<{ name: string; temporaryPassword: string }>>;
 }
 
 const ONLY_ADMINS = {
@@ -254,11 +263,26 @@ export function createTeamService(db: Db, accessChanged: () => void = () => {}):
       accessChanged();
       return { ok: true };
     },
+
+    async resetPassword(user, memberId) {
+      if (!mayManageTeam(user.role)) return ONLY_ADMINS;
+      if (!isUuid(memberId)) return NO_MEMBER;
+      const rows = await repo.membershipsOf(db, memberId, teamsOf(user));
+      if (rows.length === 0) return NO_MEMBER;
+      const why = memberChangeProblem(user, { id: memberId }, 'password');
+      if (why) return refused(why);
+      const password = temporaryPassword();
+      await setPasswordHash(db, memberId, await hashPassword(password), { temporary: true });
+      await deleteOtherSessions(db, memberId, null);
+      accessChanged();
+      await audit(user, 'member.password-reset', memberId, {});
+      return { ok: true, name: rows[0]!.name, temporaryPassword: password };
+    },
   };
 
   function audit(
     user: User,
-    action: 'member.add',
+    action: 'member.add' | 'member.password-reset',
     memberId: string,
     detail: Record<string, unknown>,
   ) {

@@ -31,6 +31,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'member.chair': 'Changed who may chair',
   'member.provider': 'Changed a partner’s provider',
   'member.remove': 'Removed a team member',
+  'member.password-reset': 'Reset a team member’s password',
   'password.change': 'Changed their password',
 };
 

@@ -87,4 +87,19 @@ export const actions: Actions = {
     if (!result.ok) return refused(result.status, memberId, 'remove', result.error);
     return { done: `${text(form, 'name') || 'The member'} removed from the team` };
   },
+  password: async ({ locals, url, request }) => {
+    const user = requireTeamAdmin(locals, url);
+    const form = await request.formData();
+    const memberId = text(form, 'memberId');
+    const result = await runtime().team.resetPassword(user, memberId);
+    if (!result.ok) return refused(result.status, memberId, 'password', result.error);
+    // The temporary password goes in this one answer, to the row it was asked from.
+    return {
+      reset: {
+        memberId,
+        neighbourhoodId: text(form, 'neighbourhoodId'),
+        temporaryPassword: result.temporaryPassword,
+      },
+    };
+  },
 };
