@@ -29,5 +29,7 @@ describe(`signing in with the wrong password (${databaseBackend})`, () => {
     expect(await page.getByLabel('Password').getAttribute('aria-describedby')).toBe(
       await page.getByLabel('Email address').getAttribute('aria-describedby'),
     );
+    // Someone who cannot remember it learns who can help, without leaving the page.
+    await page.getByText('Forgotten your password? Ask your team’s administrator').waitFor();
   });
 });
