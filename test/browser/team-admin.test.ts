@@ -283,6 +283,12 @@ describe(`the Team page (${databaseBackend})`, () => {
 
     await admin.reload({ waitUntil: 'networkidle' });
     expect(await admin.getByTestId('temporary-password').count()).toBe(0);
+    // Every member's controls are within the page, none pushed off its right-hand side.
+    const overhang = await admin.evaluate(`(() => {
+      const main = document.querySelector('main').getBoundingClientRect();
+      return Math.round(document.querySelector('table').getBoundingClientRect().right - main.right);
+    })()`);
+    expect(overhang).toBeLessThanOrEqual(0);
     // One's own password is changed from one's account, not reset here.
     const you = admin.getByRole('row', { name: /admin@demo\.test/ });
     expect(await you.getByRole('button', { name: /Reset password/ }).count()).toBe(0);
