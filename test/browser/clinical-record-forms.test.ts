@@ -185,6 +185,41 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
     });
   });
 
+  describe('a medicine whose review outcome is stopped', () => {
+    it('is listed, tagged Stopped, in its own group after the medicines still taken', async () => {
+      const cookie = await login(server.url, 'pharmacist@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(clinical);
+      const pharmacist = await me(server.url, cookie);
+      for (const name of ['Naproxen', 'Omeprazole']) {
+        addMedication(clinical.doc, { name, dose: '', frequency: '' }, pharmacist.id);
+      }
+      const naproxen = readMedications(clinical.doc)[0]!.id;
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'pharmacist@demo.test');
+      await openPlan(page, person.planId);
+      await page.locator(`#medication-${naproxen}-outcome`).selectOption({ label: 'Stopped' });
+      await page.getByRole('button', { name: 'Record review: Naproxen' }).click();
+
+      const stopped = page.getByRole('list', { name: 'Stopped medicines' });
+      await stopped.getByText('Naproxen', { exact: true }).waitFor({ timeout: STEP_MS });
+      expect(await stopped.locator('.tag').allInnerTexts()).toEqual(['Stopped']);
+      const current = page.getByRole('list', { name: 'Medications' });
+      expect(await current.getByRole('listitem').allInnerTexts()).toEqual([
+        expect.stringContaining('Omeprazole'),
+      ]);
+      // Read in page order, the stopped group comes after the medicines still taken.
+      const names = await sectionOf(page, 'Clinical record').locator('.item-text').allInnerTexts();
+      expect(names.filter((n) => n === 'Naproxen' || n === 'Omeprazole')).toEqual([
+        'Omeprazole',
+        'Naproxen',
+      ]);
+      expect(readMedications(clinical.doc).map((m) => m.name)).toEqual(['Naproxen', 'Omeprazole']);
+    });
+  });
+
   describe('the clinical record to someone who may only read it', () => {
     it('shows conditions and medicines as text, with no controls they cannot use', async () => {
       const cookie = await login(server.url, 'gp@demo.test');
