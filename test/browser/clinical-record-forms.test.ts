@@ -220,6 +220,62 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
     });
   });
 
+  describe('removing a condition or medicine added by mistake', () => {
+    it('asks first, Escape meaning no, then removes it, says so and moves the focus on', async () => {
+      const cookie = await login(server.url, 'gp@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(clinical);
+      const gp = await me(server.url, cookie);
+      addCondition(clinical.doc, { name: 'COPD' }, gp.id);
+      addCondition(clinical.doc, { name: 'Asthma' }, gp.id);
+      addMedication(clinical.doc, { name: 'Sertraline', dose: '', frequency: '' }, gp.id);
+      const [copd, asthma] = readConditions(clinical.doc).map((c) => c.id);
+      const conditionNames = () => readConditions(clinical.doc).map((c) => c.name);
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'gp@demo.test');
+      await openPlan(page, person.planId);
+      const focusedItem = 'document.activeElement?.dataset.itemId ?? document.activeElement?.id';
+
+      await page.getByRole('button', { name: 'Remove: COPD' }).click();
+      const question = page.getByRole('group', { name: /^Remove COPD from the long-term/ });
+      await question.waitFor({ timeout: STEP_MS });
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Yes, remove');
+      await page.keyboard.press('Escape');
+      await question.waitFor({ state: 'detached', timeout: STEP_MS });
+      expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
+        'Remove: COPD',
+      );
+      expect(conditionNames()).toEqual(['COPD', 'Asthma']);
+
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Yes, remove' }).click();
+      await waitFor(() => conditionNames().join() === 'Asthma', 'COPD to be removed');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Condition removed: COPD' })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+      expect(await page.evaluate(focusedItem)).toBe(asthma);
+      expect(copd).not.toBe(asthma);
+
+      await page.getByRole('button', { name: 'Remove: Asthma' }).click();
+      await page.getByRole('button', { name: 'Yes, remove' }).click();
+      await waitFor(() => conditionNames().length === 0, 'Asthma to be removed');
+      await page.getByText('No long-term conditions recorded.').waitFor({ timeout: STEP_MS });
+      expect(await page.evaluate(focusedItem)).toBe('conditions-title');
+
+      await page.getByRole('button', { name: 'Remove: Sertraline' }).click();
+      await page.getByRole('button', { name: 'Yes, remove' }).click();
+      await waitFor(() => readMedications(clinical.doc).length === 0, 'Sertraline removed');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Medication removed: Sertraline' })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+      expect(await page.evaluate(focusedItem)).toBe('medications-title');
+    });
+  });
+
   describe('the clinical record to someone who may only read it', () => {
     it('shows conditions and medicines as text, with no controls they cannot use', async () => {
       const cookie = await login(server.url, 'gp@demo.test');
@@ -249,6 +305,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       );
       expect(await record.getByRole('combobox', { name: /^Review outcome/ }).count()).toBe(0);
       expect(await record.getByRole('button', { name: /^Record review/ }).count()).toBe(0);
+      expect(await record.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     });
   });
 });

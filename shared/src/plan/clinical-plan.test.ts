@@ -7,6 +7,8 @@ import {
   ClinicalPlan,
   readConditions,
   readMedications,
+  removeCondition,
+  removeMedication,
   reviewMedication,
   updateCondition,
   updateMedication,
@@ -124,6 +126,27 @@ describe('clinical plan conditions', () => {
     );
     expect(readConditions(doc)[1]).toMatchObject({ notes: 'HbA1c 58', diagnosed: '2021-01-05' });
     expect(updateCondition(doc, 'no-such-condition', { notes: 'x' })).toBe(false);
+  });
+});
+
+describe('removing a clinical item added by mistake', () => {
+  it('removes only the condition or medication named, once', () => {
+    const doc = new Y.Doc();
+    const copd = addCondition(doc, { name: 'COPD' }, 'gp-1', AT);
+    const asthma = addCondition(doc, { name: 'Asthma' }, 'gp-1', AT);
+    const wrong = addMedication(doc, { name: 'Sertraline', dose: '', frequency: '' }, 'gp-1', AT);
+    const right = addMedication(doc, { name: 'Citalopram', dose: '', frequency: '' }, 'gp-1', AT);
+
+    expect(removeCondition(doc, copd)).toBe(true);
+    expect(removeMedication(doc, wrong)).toBe(true);
+    expect(readConditions(doc).map((c) => c.id)).toEqual([asthma]);
+    expect(readMedications(doc).map((m) => m.id)).toEqual([right]);
+
+    expect(removeCondition(doc, copd)).toBe(false);
+    expect(removeMedication(doc, wrong)).toBe(false);
+    // A condition's id is not a medication's: nothing is removed from the other list.
+    expect(removeMedication(doc, asthma)).toBe(false);
+    expect(readConditions(doc)).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   optional,
   orderedItems,
   patchItem,
+  removeItem,
   text,
   type ItemMap,
   type ListItem,
@@ -104,6 +105,12 @@ export const updateMedication = (
   id: string,
   patch: Partial<Pick<Medication, 'name' | 'dose' | 'frequency'>>,
 ) => patchItem(medicationList(doc), id, patch);
+
+/** Removes a condition added by mistake; the update log still says who removed what. */
+export const removeCondition = (doc: Y.Doc, id: string) => removeItem(conditionList(doc), id);
+
+/** Removes a medication added by mistake (a stopped one is kept, reviewed as stopped). */
+export const removeMedication = (doc: Y.Doc, id: string) => removeItem(medicationList(doc), id);
 
 /** Records a medicine review outcome, by whom and when. */
 export function reviewMedication(

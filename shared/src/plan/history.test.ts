@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addMedication, CLINICAL_PLAN_SECTIONS, reviewMedication } from './clinical-plan.js';
+import {
+  addMedication,
+  CLINICAL_PLAN_SECTIONS,
+  removeMedication,
+  reviewMedication,
+} from './clinical-plan.js';
 import { summariseChanges, type LoggedUpdate } from './history.js';
 import { appendParagraphs } from './rich-text.js';
 import {
@@ -109,6 +114,32 @@ describe('summarising changes from the update log', () => {
         section: 'actions',
         itemId: actionId,
         label: 'Phone the library',
+        kind: 'removed',
+        authorIds: ['gp'],
+        lastAt: r.log[0]!.at,
+      },
+    ]);
+  });
+
+  it('reports a medication removed from the clinical record by the colleague who removed it', () => {
+    const r = room();
+    let medicationId = '';
+    r.edit('pharmacist', (doc) => {
+      medicationId = addMedication(
+        doc,
+        { name: 'Sertraline', dose: '50 mg', frequency: 'Daily' },
+        'pharmacist',
+        AT,
+      );
+    });
+    const base = r.takeBase();
+    r.edit('gp', (doc) => removeMedication(doc, medicationId));
+
+    expect(summariseChanges(base, r.log, CLINICAL_PLAN_SECTIONS)).toEqual([
+      {
+        section: 'medications',
+        itemId: medicationId,
+        label: 'Sertraline',
         kind: 'removed',
         authorIds: ['gp'],
         lastAt: r.log[0]!.at,
