@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clinicalPlanDocument, readConditions } from '@careweave/shared';
+import { addCondition, clinicalPlanDocument, readConditions } from '@careweave/shared';
+import { me } from '../support/api.js';
 import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
@@ -56,5 +57,38 @@ describe(`the date a long-term condition was diagnosed (${databaseBackend})`, ()
       .filter({ hasText: 'Condition added: Type 2 diabetes' })
       .waitFor({ state: 'attached', timeout: STEP_MS });
     expect(await page.getByText('Enter a real date').count()).toBe(0);
+  });
+  it('can be given or corrected once the condition is added, but not set in the future', async () => {
+    const person = await addPerson(server.url, nurseCookie, 'Recovery');
+    const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), nurseCookie);
+    await synced(watcher);
+    const nurse = await me(server.url, nurseCookie);
+    addCondition(watcher.doc, { name: 'Heart failure' }, nurse.id);
+    const condition = () => readConditions(watcher.doc)[0]!;
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'nurse@demo.test');
+    await openPlan(page, person.planId);
+    const diagnosed = page.getByLabel('Diagnosed of condition: Heart failure');
+    await page.getByText('Date not known').waitFor({ timeout: STEP_MS });
+
+    await diagnosed.fill('2021-06-15');
+    await diagnosed.blur();
+    await waitFor(() => condition().diagnosed === '2021-06-15', 'the date to be saved');
+    await page.getByText('Diagnosed 15 June 2021').waitFor({ timeout: STEP_MS });
+
+    await diagnosed.fill(addDays(TODAY, 1));
+    await diagnosed.blur();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The date diagnosed must be today or in the past' })
+      .waitFor({ timeout: STEP_MS });
+    expect(await diagnosed.getAttribute('aria-invalid')).toBe('true');
+    expect(condition().diagnosed).toBe('2021-06-15');
+
+    await diagnosed.fill('');
+    await diagnosed.blur();
+    await waitFor(() => condition().diagnosed === null, 'the date to be cleared');
+    await page.getByText('Date not known').waitFor({ timeout: STEP_MS });
   });
 });
