@@ -205,6 +205,12 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
       const stopped = page.getByRole('list', { name: 'Stopped medicines' });
       await stopped.getByText('Naproxen', { exact: true }).waitFor({ timeout: STEP_MS });
+      // Moved to the other group, the medicine keeps the focus and its review is still read out.
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Review recorded: Naproxen, stopped' })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+      expect(await page.evaluate(focusedId)).toBe(`medication-${naproxen}-outcome`);
       expect(await stopped.locator('.tag').allInnerTexts()).toEqual(['Stopped']);
       const current = page.getByRole('list', { name: 'Medications' });
       expect(await current.getByRole('listitem').allInnerTexts()).toEqual([
