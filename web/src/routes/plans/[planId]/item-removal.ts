@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { focusForNow } from '$lib/focus-for-now';
 
 /**
  * Removes a list item, then focuses the item now in its place (or the last, or the list's
@@ -15,9 +16,5 @@ export async function removeAndRefocus(
   remove();
   await tick();
   const left = items();
-  const next = left[Math.min(index, left.length - 1)] ?? heading;
-  // Focusable for this arrival only: a click on it later should not focus it.
-  next.tabIndex = -1;
-  next.addEventListener('blur', () => next.removeAttribute('tabindex'), { once: true });
-  next.focus();
+  focusForNow(left[Math.min(index, left.length - 1)] ?? heading);
 }
