@@ -8,7 +8,15 @@ import {
   sharedPlanDocument,
 } from '@careweave/shared';
 import { me } from '../support/api.js';
-import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import {
+  launchBrowser,
+  listenForAnnouncements,
+  openPlan,
+  sectionOf,
+  signIn,
+  STEP_MS,
+  timesSaid,
+} from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson } from '../support/outcomes.js';
@@ -83,5 +91,37 @@ describe(`an item's text on the plan (${databaseBackend})`, () => {
     );
     expect(readGoals(watcher.doc)[0]!.text).toBe(fits.trim());
     expect(readBarriers(watcher.doc)).toHaveLength(0);
+  });
+
+  it('reads a refusal out when Enter is pressed in the field, and again when it is repeated', async () => {
+    const cookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, cookie, 'Prevention');
+    const watcher = connect(server.wsUrl, sharedPlanDocument(person.planId), cookie);
+    await synced(watcher);
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    await openPlan(page, person.planId);
+    await listenForAnnouncements(page);
+
+    // The focus is already in the field and stays there, so only an alert makes it heard.
+    const fields = [
+      { id: 'new-goal-text', error: "Enter the goal, in the person's words" },
+      { id: 'new-barrier-text', error: 'Enter the barrier' },
+      { id: 'new-action-text', error: 'Enter the action' },
+    ];
+    for (const { id, error } of fields) {
+      const field = page.locator(`#${id}`);
+      await field.press('Enter');
+      await page.getByRole('alert').filter({ hasText: error }).waitFor({ timeout: STEP_MS });
+      await field.press('Enter');
+      await expect.poll(() => timesSaid(page, error), { timeout: STEP_MS }).toBe(2);
+      expect(await page.evaluate('document.activeElement?.id')).toBe(id);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.getAttribute('aria-describedby')).toContain(`${id.slice(0, -5)}-error`);
+    }
+    expect(readGoals(watcher.doc)).toHaveLength(0);
+    expect(readBarriers(watcher.doc)).toHaveLength(0);
+    expect(readActions(watcher.doc)).toHaveLength(0);
   });
 });

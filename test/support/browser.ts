@@ -94,3 +94,40 @@ const FOCUSED = `(() => {
   return el ? el.tagName + ': ' + (el.textContent || '').replace(/\\s+/g, ' ').trim() : 'nothing';
 })()`;
 export const focusedElement = (page: Page) => page.evaluate<string>(FOCUSED);
+
+/**
+ * Starts noting what a screen reader would be told on this page: the text of each live region
+ * (an alert, a status, an `aria-live` element) as it appears or changes. The same words left in
+ * place are not noted again, as they are not read out again. Read them with `announcements`.
+ */
+export async function listenForAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const LIVE = '[role="alert"], [role="status"], [aria-live]';
+    window.__said = [];
+    new MutationObserver((records) => {
+      const regions = new Set();
+      for (const record of records) {
+        const at = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+        const region = at && at.closest(LIVE);
+        if (region) regions.add(region);
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.matches(LIVE)) regions.add(node);
+          node.querySelectorAll(LIVE).forEach((inner) => regions.add(inner));
+        }
+      }
+      for (const region of regions) {
+        const text = region.textContent.replace(/\\s+/g, ' ').trim();
+        if (text) window.__said.push(text);
+      }
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+  })()`);
+}
+
+/** What `listenForAnnouncements` has noted so far, oldest first. */
+export const announcements = (page: Page) => page.evaluate<string[]>('window.__said');
+
+/** How many times `words` have been announced since `listenForAnnouncements`. */
+export async function timesSaid(page: Page, words: string): Promise<number> {
+  return (await announcements(page)).filter((said) => said === words).length;
+}
