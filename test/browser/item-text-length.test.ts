@@ -124,4 +124,32 @@ describe(`an item's text on the plan (${databaseBackend})`, () => {
     expect(readBarriers(watcher.doc)).toHaveLength(0);
     expect(readActions(watcher.doc)).toHaveLength(0);
   });
+
+  it("reads a refusal of an item's edited text out on Enter, and again when repeated", async () => {
+    const cookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, cookie, 'Prevention');
+    const watcher = connect(server.wsUrl, sharedPlanDocument(person.planId), cookie);
+    await synced(watcher);
+    const navigator = await me(server.url, cookie);
+    addAction(watcher.doc, { text: 'Ring the falls clinic' }, navigator.id);
+    const actionId = readActions(watcher.doc)[0]!.id;
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    await openPlan(page, person.planId);
+    await listenForAnnouncements(page);
+
+    await page.getByRole('button', { name: 'Edit: Ring the falls clinic' }).click();
+    const field = page.locator(`#action-${actionId}-text`);
+    await field.fill('');
+    await field.press('Enter');
+    const error = 'Enter the action text';
+    await page.getByRole('alert').filter({ hasText: error }).waitFor({ timeout: STEP_MS });
+    await field.press('Enter');
+    await expect.poll(() => timesSaid(page, error), { timeout: STEP_MS }).toBe(2);
+    expect(await page.evaluate('document.activeElement?.id')).toBe(`action-${actionId}-text`);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toBe(`action-${actionId}-text-error`);
+    expect(readActions(watcher.doc)[0]!.text).toBe('Ring the falls clinic');
+  });
 });
