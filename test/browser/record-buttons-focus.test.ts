@@ -8,7 +8,14 @@ import {
   sharedPlanDocument,
 } from '@careweave/shared';
 import { me } from '../support/api.js';
-import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
+import {
+  launchBrowser,
+  listenForAnnouncements,
+  openPlan,
+  signIn,
+  STEP_MS,
+  timesSaid,
+} from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson } from '../support/outcomes.js';
@@ -67,5 +74,34 @@ describe(`recording progress or a medicine review from the keyboard (${databaseB
       .filter({ hasText: 'Review recorded: Amlodipine, reviewed no change' })
       .waitFor({ state: 'attached', timeout: STEP_MS });
     expect(await page.evaluate(focusedId)).toBe(`medication-${medicationId}-outcome`);
+  });
+
+  it('reads out the same rating recorded twice in a row both times', async () => {
+    const person = await addPerson(server.url, gpCookie, 'Recovery');
+    const shared = connect(server.wsUrl, sharedPlanDocument(person.planId), gpCookie);
+    await synced(shared);
+    const gp = await me(server.url, gpCookie);
+    const goalText = 'Walk to the allotment and back';
+    addGoal(shared.doc, { text: goalText, horizon: 'month', category: 'physical-health' }, gp.id);
+    const goalId = readGoals(shared.doc)[0]!.id;
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'gp@demo.test');
+    await openPlan(page, person.planId);
+    await listenForAnnouncements(page);
+    const rating = page.locator(`#goal-${goalId}-progress`);
+    for (const round of [1, 2]) {
+      await rating.selectOption('4');
+      await page.getByRole('button', { name: `Record progress: ${goalText}` }).click();
+      await waitFor(
+        () => readGoals(shared.doc)[0]!.progress.length === round,
+        `rating ${round} to arrive`,
+      );
+      await expect
+        .poll(() => timesSaid(page, `Progress 4 out of 10 recorded: ${goalText}`), {
+          timeout: STEP_MS,
+        })
+        .toBe(round);
+    }
   });
 });
