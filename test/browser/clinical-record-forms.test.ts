@@ -9,7 +9,15 @@ import {
   updateCondition,
 } from '@careweave/shared';
 import { me } from '../support/api.js';
-import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import {
+  launchBrowser,
+  listenForAnnouncements,
+  openPlan,
+  sectionOf,
+  signIn,
+  STEP_MS,
+  timesSaid,
+} from '../support/browser.js';
 import { connect, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson } from '../support/outcomes.js';
@@ -140,6 +148,45 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
         frequency: 'Once a day',
       });
       expect(await page.getByText('characters or fewer').count()).toBe(0);
+    });
+  });
+
+  describe("a medicine's dose or frequency changed in the list", () => {
+    it('is read out as saved once it is saved, as nothing else on screen says so', async () => {
+      const cookie = await login(server.url, 'pharmacist@demo.test');
+      const person = await addPerson(server.url, cookie, 'Recovery');
+      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+      await synced(clinical);
+      const pharmacist = await me(server.url, cookie);
+      addMedication(
+        clinical.doc,
+        { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
+        pharmacist.id,
+      );
+      const medicationId = readMedications(clinical.doc)[0]!.id;
+
+      const browser = await launchBrowser();
+      const page = await signIn(browser, server, 'pharmacist@demo.test');
+      await openPlan(page, person.planId);
+      await listenForAnnouncements(page);
+
+      await page.locator(`#medication-${medicationId}-dose`).fill('1 g');
+      await page.locator(`#medication-${medicationId}-dose`).press('Tab');
+      await waitFor(() => readMedications(clinical.doc)[0]!.dose === '1 g', 'the dose to arrive');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Dose saved: Metformin, 1 g' })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+
+      await page.locator(`#medication-${medicationId}-frequency`).fill('');
+      await page.locator(`#medication-${medicationId}-frequency`).press('Tab');
+      await waitFor(
+        () => readMedications(clinical.doc)[0]!.frequency === '',
+        'the frequency to be emptied',
+      );
+      await expect
+        .poll(() => timesSaid(page, 'Frequency removed: Metformin'), { timeout: STEP_MS })
+        .toBe(1);
     });
   });
 
