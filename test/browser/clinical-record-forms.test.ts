@@ -33,7 +33,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
   });
 
   describe('adding a condition or medicine with nothing typed', () => {
-    it('reads the error out when Enter is pressed in the field, and marks the field', async () => {
+    it('reads the error out when Enter is pressed in the field, and again, and marks the field', async () => {
       const cookie = await login(server.url, 'gp@demo.test');
       const person = await addPerson(server.url, cookie, 'Recovery');
       const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
@@ -41,6 +41,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       const browser = await launchBrowser();
       const page = await signIn(browser, server, 'gp@demo.test');
       await openPlan(page, person.planId);
+      await listenForAnnouncements(page);
 
       // The focus is already in the field, so only an alert makes the error heard.
       await page.locator('#new-condition-name').press('Enter');
@@ -51,12 +52,16 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       expect(await page.locator('#new-condition-name').getAttribute('class')).toMatch(
         /\binput-error\b/,
       );
+      await page.locator('#new-condition-name').press('Enter');
+      await expect.poll(() => timesSaid(page, 'Enter the condition'), { timeout: STEP_MS }).toBe(2);
 
       await page.locator('#new-medication-name').press('Enter');
       await page
         .getByRole('alert')
         .filter({ hasText: 'Enter the medicine' })
         .waitFor({ timeout: STEP_MS });
+      await page.locator('#new-medication-name').press('Enter');
+      await expect.poll(() => timesSaid(page, 'Enter the medicine'), { timeout: STEP_MS }).toBe(2);
       expect(readConditions(watcher.doc)).toHaveLength(0);
       expect(readMedications(watcher.doc)).toHaveLength(0);
     });
