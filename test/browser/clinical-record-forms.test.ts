@@ -214,14 +214,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       await openPlan(page, person.planId);
       const outcome = page.locator(`#medication-${medicationId}-outcome`);
       await outcome.waitFor({ timeout: STEP_MS });
-      // Each text the item's status region takes on, as a screen reader would be told of it.
-      await page.evaluate(`(() => {
-        const region = document.getElementById('${`medication-${medicationId}-outcome`}')
-          .closest('li').querySelector('[role="status"]');
-        window.said = [];
-        new MutationObserver(() => { window.said.push(region.textContent.trim()); })
-          .observe(region, { childList: true, characterData: true, subtree: true });
-      })()`);
+      await listenForAnnouncements(page);
       const recordedAt = () => readMedications(clinical.doc)[0]!.lastReviewedAt;
       for (const round of [1, 2]) {
         const before = recordedAt();
@@ -230,10 +223,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
         await waitFor(() => recordedAt() !== before, `review ${round} to arrive`);
         await page.waitForTimeout(300);
       }
-      const said = (await page.evaluate('window.said')) as string[];
-      expect(
-        said.filter((s) => s === 'Review recorded: Amlodipine, reviewed no change'),
-      ).toHaveLength(2);
+      expect(await timesSaid(page, 'Review recorded: Amlodipine, reviewed no change')).toBe(2);
     });
   });
 
