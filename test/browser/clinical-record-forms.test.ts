@@ -32,15 +32,26 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
     server = await startServer();
   });
 
+  /** A new person's clinical record, open in a client as `email`, who writes what a test adds. */
+  async function newRecord(email: string) {
+    const cookie = await login(server.url, email);
+    const person = await addPerson(server.url, cookie, 'Recovery');
+    const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
+    await synced(clinical);
+    return { planId: person.planId, doc: clinical.doc, by: (await me(server.url, cookie)).id };
+  }
+
+  /** The plan, live, in a browser signed in as `email`. */
+  async function openAs(email: string, planId: string) {
+    const page = await signIn(await launchBrowser(), server, email);
+    await openPlan(page, planId);
+    return page;
+  }
+
   describe('adding a condition or medicine with nothing typed', () => {
     it('reads the error out when Enter is pressed in the field, and again, and marks the field', async () => {
-      const cookie = await login(server.url, 'gp@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(watcher);
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'gp@demo.test');
-      await openPlan(page, person.planId);
+      const record = await newRecord('gp@demo.test');
+      const page = await openAs('gp@demo.test', record.planId);
       await listenForAnnouncements(page);
 
       // The focus is already in the field, so only an alert makes the error heard.
@@ -62,21 +73,15 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
         .waitFor({ timeout: STEP_MS });
       await page.locator('#new-medication-name').press('Enter');
       await expect.poll(() => timesSaid(page, 'Enter the medicine'), { timeout: STEP_MS }).toBe(2);
-      expect(readConditions(watcher.doc)).toHaveLength(0);
-      expect(readMedications(watcher.doc)).toHaveLength(0);
+      expect(readConditions(record.doc)).toHaveLength(0);
+      expect(readMedications(record.doc)).toHaveLength(0);
     });
   });
 
   describe('adding a medication from the keyboard', () => {
     it('says which medicine was added and leaves the focus ready for the next', async () => {
-      const cookie = await login(server.url, 'pharmacist@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(watcher);
-
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'pharmacist@demo.test');
-      await openPlan(page, person.planId);
+      const record = await newRecord('pharmacist@demo.test');
+      const page = await openAs('pharmacist@demo.test', record.planId);
 
       await page.locator('#new-medication-name').focus();
       await page.keyboard.type('Sertraline');
@@ -85,7 +90,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       await page.keyboard.press('Tab');
       await page.keyboard.type('Once a day');
       await page.keyboard.press('Enter');
-      await waitFor(() => readMedications(watcher.doc).length === 1, 'the medicine to arrive');
+      await waitFor(() => readMedications(record.doc).length === 1, 'the medicine to arrive');
       await page
         .getByRole('status')
         .filter({ hasText: 'Medication added: Sertraline' })
@@ -97,21 +102,15 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
   describe("a medicine's dose or frequency", () => {
     it('is refused past its limit with a message at the field, and what was typed stays', async () => {
       expect(tooLong.length).toBeGreaterThan(MEDICINE_DETAIL_MAX);
-      const cookie = await login(server.url, 'pharmacist@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const watcher = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(watcher);
-      const pharmacist = await me(server.url, cookie);
+      const record = await newRecord('pharmacist@demo.test');
       addMedication(
-        watcher.doc,
+        record.doc,
         { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
-        pharmacist.id,
+        record.by,
       );
-      const medicationId = readMedications(watcher.doc)[0]!.id;
+      const medicationId = readMedications(record.doc)[0]!.id;
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'pharmacist@demo.test');
-      await openPlan(page, person.planId);
+      const page = await openAs('pharmacist@demo.test', record.planId);
 
       const frequency = page.locator(`#medication-${medicationId}-frequency`);
       await frequency.fill(tooLong);
@@ -122,7 +121,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
         .waitFor({ timeout: STEP_MS });
       expect(await frequency.inputValue()).toBe(tooLong);
       expect(await frequency.getAttribute('aria-invalid')).toBe('true');
-      expect(readMedications(watcher.doc)[0]!.frequency).toBe('Twice a day');
+      expect(readMedications(record.doc)[0]!.frequency).toBe('Twice a day');
 
       await page.locator('#new-medication-name').fill('Ramipril');
       await page.locator('#new-medication-dose').fill(tooLong);
@@ -143,11 +142,11 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       await frequency.press('Tab');
       await waitFor(
         () =>
-          readMedications(watcher.doc).length === 2 &&
-          readMedications(watcher.doc)[0]!.frequency === 'Twice a day with food',
+          readMedications(record.doc).length === 2 &&
+          readMedications(record.doc)[0]!.frequency === 'Twice a day with food',
         'the medicine added and the frequency saved once short enough',
       );
-      expect(readMedications(watcher.doc)[1]).toMatchObject({
+      expect(readMedications(record.doc)[1]).toMatchObject({
         name: 'Ramipril',
         dose: '2.5 mg',
         frequency: 'Once a day',
@@ -158,26 +157,20 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe("a medicine's dose or frequency changed in the list", () => {
     it('is read out as saved once it is saved, as nothing else on screen says so', async () => {
-      const cookie = await login(server.url, 'pharmacist@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(clinical);
-      const pharmacist = await me(server.url, cookie);
+      const record = await newRecord('pharmacist@demo.test');
       addMedication(
-        clinical.doc,
+        record.doc,
         { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
-        pharmacist.id,
+        record.by,
       );
-      const medicationId = readMedications(clinical.doc)[0]!.id;
+      const medicationId = readMedications(record.doc)[0]!.id;
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'pharmacist@demo.test');
-      await openPlan(page, person.planId);
+      const page = await openAs('pharmacist@demo.test', record.planId);
       await listenForAnnouncements(page);
 
       await page.locator(`#medication-${medicationId}-dose`).fill('1 g');
       await page.locator(`#medication-${medicationId}-dose`).press('Tab');
-      await waitFor(() => readMedications(clinical.doc)[0]!.dose === '1 g', 'the dose to arrive');
+      await waitFor(() => readMedications(record.doc)[0]!.dose === '1 g', 'the dose to arrive');
       await page
         .getByRole('status')
         .filter({ hasText: 'Dose saved: Metformin, 1 g' })
@@ -186,7 +179,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
       await page.locator(`#medication-${medicationId}-frequency`).fill('');
       await page.locator(`#medication-${medicationId}-frequency`).press('Tab');
       await waitFor(
-        () => readMedications(clinical.doc)[0]!.frequency === '',
+        () => readMedications(record.doc)[0]!.frequency === '',
         'the frequency to be emptied',
       );
       await expect
@@ -197,25 +190,19 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe('recording the same medicine review twice', () => {
     it('reads out the second one too', async () => {
-      const cookie = await login(server.url, 'pharmacist@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(clinical);
-      const pharmacist = await me(server.url, cookie);
+      const record = await newRecord('pharmacist@demo.test');
       addMedication(
-        clinical.doc,
+        record.doc,
         { name: 'Amlodipine', dose: '5 mg', frequency: 'Daily' },
-        pharmacist.id,
+        record.by,
       );
-      const medicationId = readMedications(clinical.doc)[0]!.id;
+      const medicationId = readMedications(record.doc)[0]!.id;
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'pharmacist@demo.test');
-      await openPlan(page, person.planId);
+      const page = await openAs('pharmacist@demo.test', record.planId);
       const outcome = page.locator(`#medication-${medicationId}-outcome`);
       await outcome.waitFor({ timeout: STEP_MS });
       await listenForAnnouncements(page);
-      const recordedAt = () => readMedications(clinical.doc)[0]!.lastReviewedAt;
+      const recordedAt = () => readMedications(record.doc)[0]!.lastReviewedAt;
       for (const round of [1, 2]) {
         const before = recordedAt();
         await outcome.selectOption({ label: 'Reviewed no change' });
@@ -229,19 +216,13 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe('a medicine whose review outcome is stopped', () => {
     it('is listed, tagged Stopped, in its own group after the medicines still taken', async () => {
-      const cookie = await login(server.url, 'pharmacist@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(clinical);
-      const pharmacist = await me(server.url, cookie);
+      const record = await newRecord('pharmacist@demo.test');
       for (const name of ['Naproxen', 'Omeprazole']) {
-        addMedication(clinical.doc, { name, dose: '', frequency: '' }, pharmacist.id);
+        addMedication(record.doc, { name, dose: '', frequency: '' }, record.by);
       }
-      const naproxen = readMedications(clinical.doc)[0]!.id;
+      const naproxen = readMedications(record.doc)[0]!.id;
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'pharmacist@demo.test');
-      await openPlan(page, person.planId);
+      const page = await openAs('pharmacist@demo.test', record.planId);
       await page.locator(`#medication-${naproxen}-outcome`).selectOption({ label: 'Stopped' });
       await page.getByRole('button', { name: 'Record review: Naproxen' }).click();
 
@@ -264,26 +245,20 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
         'Omeprazole',
         'Naproxen',
       ]);
-      expect(readMedications(clinical.doc).map((m) => m.name)).toEqual(['Naproxen', 'Omeprazole']);
+      expect(readMedications(record.doc).map((m) => m.name)).toEqual(['Naproxen', 'Omeprazole']);
     });
   });
 
   describe('removing a condition or medicine added by mistake', () => {
     it('asks first, Escape meaning no, then removes it, says so and moves the focus on', async () => {
-      const cookie = await login(server.url, 'gp@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(clinical);
-      const gp = await me(server.url, cookie);
-      addCondition(clinical.doc, { name: 'COPD' }, gp.id);
-      addCondition(clinical.doc, { name: 'Asthma' }, gp.id);
-      addMedication(clinical.doc, { name: 'Sertraline', dose: '', frequency: '' }, gp.id);
-      const [copd, asthma] = readConditions(clinical.doc).map((c) => c.id);
-      const conditionNames = () => readConditions(clinical.doc).map((c) => c.name);
+      const record = await newRecord('gp@demo.test');
+      addCondition(record.doc, { name: 'COPD' }, record.by);
+      addCondition(record.doc, { name: 'Asthma' }, record.by);
+      addMedication(record.doc, { name: 'Sertraline', dose: '', frequency: '' }, record.by);
+      const [copd, asthma] = readConditions(record.doc).map((c) => c.id);
+      const conditionNames = () => readConditions(record.doc).map((c) => c.name);
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'gp@demo.test');
-      await openPlan(page, person.planId);
+      const page = await openAs('gp@demo.test', record.planId);
       const focusedItem = 'document.activeElement?.dataset.itemId ?? document.activeElement?.id';
 
       await page.getByRole('button', { name: 'Remove: COPD' }).click();
@@ -315,7 +290,7 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
       await page.getByRole('button', { name: 'Remove: Sertraline' }).click();
       await page.getByRole('button', { name: 'Yes, remove' }).click();
-      await waitFor(() => readMedications(clinical.doc).length === 0, 'Sertraline removed');
+      await waitFor(() => readMedications(record.doc).length === 0, 'Sertraline removed');
       await page
         .getByRole('status')
         .filter({ hasText: 'Medication removed: Sertraline' })
@@ -326,34 +301,28 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe('the clinical record to someone who may only read it', () => {
     it('shows conditions and medicines as text, with no controls they cannot use', async () => {
-      const cookie = await login(server.url, 'gp@demo.test');
-      const person = await addPerson(server.url, cookie, 'Recovery');
-      const clinical = connect(server.wsUrl, clinicalPlanDocument(person.planId), cookie);
-      await synced(clinical);
-      const gp = await me(server.url, cookie);
-      addCondition(clinical.doc, { name: 'COPD', diagnosed: null }, gp.id);
-      updateCondition(clinical.doc, readConditions(clinical.doc)[0]!.id, {
+      const record = await newRecord('gp@demo.test');
+      addCondition(record.doc, { name: 'COPD', diagnosed: null }, record.by);
+      updateCondition(record.doc, readConditions(record.doc)[0]!.id, {
         notes: 'Uses a spacer; rescue pack at home',
       });
       addMedication(
-        clinical.doc,
+        record.doc,
         { name: 'Salbutamol', dose: '100 mcg', frequency: 'When needed' },
-        gp.id,
+        record.by,
       );
 
-      const browser = await launchBrowser();
-      const page = await signIn(browser, server, 'navigator@demo.test');
-      await openPlan(page, person.planId);
-      const record = sectionOf(page, 'Clinical record');
-      await record.getByText('Salbutamol', { exact: true }).waitFor({ timeout: STEP_MS });
-      await record.getByText('Notes: Uses a spacer; rescue pack at home').waitFor();
-      await record.getByText('When needed', { exact: true }).waitFor();
-      expect(await record.getByRole('textbox', { name: /^(Notes|Dose|Frequency)\b/ }).count()).toBe(
+      const page = await openAs('navigator@demo.test', record.planId);
+      const shown = sectionOf(page, 'Clinical record');
+      await shown.getByText('Salbutamol', { exact: true }).waitFor({ timeout: STEP_MS });
+      await shown.getByText('Notes: Uses a spacer; rescue pack at home').waitFor();
+      await shown.getByText('When needed', { exact: true }).waitFor();
+      expect(await shown.getByRole('textbox', { name: /^(Notes|Dose|Frequency)\b/ }).count()).toBe(
         0,
       );
-      expect(await record.getByRole('combobox', { name: /^Review outcome/ }).count()).toBe(0);
-      expect(await record.getByRole('button', { name: /^Record review/ }).count()).toBe(0);
-      expect(await record.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+      expect(await shown.getByRole('combobox', { name: /^Review outcome/ }).count()).toBe(0);
+      expect(await shown.getByRole('button', { name: /^Record review/ }).count()).toBe(0);
+      expect(await shown.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     });
   });
 });
