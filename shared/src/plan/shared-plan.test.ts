@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  actionList,
   addAction,
   addBarrier,
   addGoal,
+  barrierList,
   isOverdue,
+  linksTo,
   moveSharedItem,
   readActions,
   readBarriers,
@@ -129,6 +132,50 @@ describe('shared plan goals', () => {
     // Kinds are separate lists: a goal id means nothing among actions.
     expect(moveSharedItem(doc, 'action', ids[1]!, 0)).toBe(false);
     expect(removeSharedItem(doc, 'barrier', ids[1]!)).toBe(false);
+  });
+
+  it('removes the links to a removed goal or barrier in the same change', () => {
+    const doc = new Y.Doc();
+    const walk = addGoal(doc, { text: 'Walk', horizon: 'week', category: 'other' }, 'u1', AT);
+    const choir = addGoal(doc, { text: 'Choir', horizon: 'year', category: 'other' }, 'u1', AT);
+    const fear = addBarrier(doc, { text: 'Fear', kind: 'mobility', goalIds: [walk, choir] }, 'u1');
+    const forWalk = addAction(doc, { text: 'Book', link: { kind: 'goal', id: walk } }, 'u1');
+    const forFear = addAction(doc, { text: 'Class', link: { kind: 'barrier', id: fear } }, 'u1');
+    const plan = () => ({ barriers: readBarriers(doc), actions: readActions(doc) });
+    expect(linksTo(plan(), 'goal', walk)).toEqual({ barriers: 1, actions: 1 });
+    expect(linksTo(plan(), 'barrier', fear)).toEqual({ barriers: 0, actions: 1 });
+
+    let changes = 0;
+    doc.on('update', () => changes++);
+    expect(removeSharedItem(doc, 'goal', walk)).toBe(true);
+    expect(changes).toBe(1);
+    expect(readBarriers(doc)[0]!.goalIds).toEqual([choir]);
+    expect(barrierList(doc).get(0).get('goalIds')).toEqual([choir]);
+    expect(readActions(doc).find((a) => a.id === forWalk)!.link).toBeNull();
+
+    expect(removeSharedItem(doc, 'barrier', fear)).toBe(true);
+    expect(readActions(doc).map((a) => [a.id, a.link])).toEqual([
+      [forWalk, null],
+      [forFear, null],
+    ]);
+    expect(actionList(doc).get(1).get('link')).toBeNull();
+  });
+
+  it('reads a link made while its goal or barrier was being removed as no link', () => {
+    const nurse = new Y.Doc();
+    const gp = new Y.Doc();
+    const goal = addGoal(nurse, { text: 'Walk', horizon: 'week', category: 'other' }, 'u1', AT);
+    const barrier = addBarrier(nurse, { text: 'Fear', kind: 'mobility' }, 'u1', AT);
+    const action = addAction(nurse, { text: 'Book' }, 'u1', AT);
+    syncBoth(nurse, gp);
+    removeSharedItem(nurse, 'goal', goal);
+    updateBarrier(gp, barrier, { goalIds: [goal] });
+    updateAction(gp, action, { link: { kind: 'goal', id: goal } });
+    syncBoth(nurse, gp);
+    for (const doc of [nurse, gp]) {
+      expect(readBarriers(doc)[0]!.goalIds).toEqual([]);
+      expect(readActions(doc)[0]!.link).toBeNull();
+    }
   });
 
   it('reads unknown horizon, category and status values as safe defaults', () => {

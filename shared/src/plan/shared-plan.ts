@@ -143,25 +143,31 @@ export function readGoals(doc: Y.Doc): Goal[] {
   }));
 }
 
+/** The ids of a list's items, to leave out links to one removed while they were made. */
+const idsOf = (list: Y.Array<ItemMap>) => new Set(list.map((item) => item.get('id')));
+
 export function readBarriers(doc: Y.Doc): Barrier[] {
+  const goals = idsOf(goalList(doc));
   return orderedItems(barrierList(doc)).map((item) => ({
     ...baseFields(item),
     text: text(item, 'text'),
     kind: oneOf(item, 'kind', BARRIER_KINDS, 'other'),
-    goalIds: stringArray(item, 'goalIds'),
+    goalIds: stringArray(item, 'goalIds').filter((id) => goals.has(id)),
     overcomeBy: text(item, 'overcomeBy'),
     status: oneOf(item, 'status', BARRIER_STATUSES, 'open'),
   }));
 }
 
 export function readActions(doc: Y.Doc): Action[] {
+  const linkable = { goal: idsOf(goalList(doc)), barrier: idsOf(barrierList(doc)) };
+  const linkTo = (link: ActionLink) => (link && linkable[link.kind].has(link.id) ? link : null);
   return orderedItems(actionList(doc)).map((item) => ({
     ...baseFields(item),
     text: text(item, 'text'),
     ownerId: optional(item, 'ownerId'),
     dueDate: planDateOrNull(item.get('dueDate')),
     status: oneOf(item, 'status', ACTION_STATUSES, 'open'),
-    link: linkOf(item),
+    link: linkTo(linkOf(item)),
   }));
 }
 
@@ -221,8 +227,41 @@ export type SharedListKind = keyof typeof SHARED_LISTS;
 
 export const moveSharedItem = (doc: Y.Doc, kind: SharedListKind, id: string, toIndex: number) =>
   moveItem(SHARED_LISTS[kind](doc), id, toIndex);
-export const removeSharedItem = (doc: Y.Doc, kind: SharedListKind, id: string) =>
-  removeItem(SHARED_LISTS[kind](doc), id);
+
+/**
+ * Removes a goal, barrier or action and, in the same change, the links to it: a barrier's
+ * linked goals and an action's "for". The readers also skip a link made to it at the same time.
+ */
+export function removeSharedItem(doc: Y.Doc, kind: SharedListKind, id: string): boolean {
+  let removed = false;
+  doc.transact(() => {
+    removed = removeItem(SHARED_LISTS[kind](doc), id);
+    if (!removed || kind === 'action') return;
+    for (const action of actionList(doc)) {
+      const link = linkOf(action);
+      if (link?.kind === kind && link.id === id) action.set('link', null);
+    }
+    if (kind !== 'goal') return;
+    for (const barrier of barrierList(doc)) {
+      const goalIds = stringArray(barrier, 'goalIds');
+      const kept = goalIds.filter((g) => g !== id);
+      if (kept.length < goalIds.length) barrier.set('goalIds', kept);
+    }
+  });
+  return removed;
+}
+
+/** How many barriers and actions link to a goal or barrier, and so lose the link on removal. */
+export function linksTo(
+  plan: { barriers: Barrier[]; actions: Action[] },
+  kind: SharedListKind,
+  id: string,
+): { barriers: number; actions: number } {
+  return {
+    barriers: kind === 'goal' ? plan.barriers.filter((b) => b.goalIds.includes(id)).length : 0,
+    actions: plan.actions.filter((a) => a.link?.kind === kind && a.link.id === id).length,
+  };
+}
 
 /** Whether an open action's due date is before `today` (YYYY-MM-DD). */
 export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: string): boolean {
