@@ -43,6 +43,8 @@ describe(`a voluntary partner's plan page (${databaseBackend})`, () => {
     expect(await goal.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await goal.getByLabel('Status').isDisabled()).toBe(true);
     expect(await goals.getByRole('button', { name: 'Add goal' }).count()).toBe(0);
+    // Goals, barriers and actions are the team's: a partner is offered none to remove.
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     const actions = sectionOf(page, 'Actions');
     expect(await actions.getByRole('button', { name: /Mark done/ }).isDisabled()).toBe(true);
     const navigatorNotes = page.getByRole('textbox', { name: 'Care navigator notes' });

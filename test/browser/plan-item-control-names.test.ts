@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addAction, addBarrier, addGoal, sharedPlanDocument } from '@careweave/shared';
+import {
+  addAction,
+  addBarrier,
+  addGoal,
+  readActions,
+  readBarriers,
+  readGoals,
+  sharedPlanDocument,
+} from '@careweave/shared';
 import { me } from '../support/api.js';
-import { launchBrowser, openPlan, signIn, STEP_MS } from '../support/browser.js';
-import { connect, destroy, login, synced } from '../support/clients.js';
+import { launchBrowser, openPlan, sectionOf, signIn, STEP_MS } from '../support/browser.js';
+import { connect, destroy, login, synced, waitFor } from '../support/clients.js';
 import { databaseBackend } from '../support/database.js';
 import { addPerson } from '../support/outcomes.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -74,5 +82,96 @@ describe(`the plan's per-item controls (${databaseBackend})`, () => {
     await one('combobox', 'Status of action: Ring the debt advice line');
     expect(await page.getByRole('textbox', { name: 'Action text', exact: true }).count()).toBe(1);
     expect(await page.getByRole('textbox', { name: 'Goal text', exact: true }).count()).toBe(1);
+  });
+
+  it('remove a goal, barrier or action added by mistake, asked first, with its links', async () => {
+    const navCookie = await login(server.url, 'navigator@demo.test');
+    const person = await addPerson(server.url, navCookie, 'Prevention');
+    const writer = connect(server.wsUrl, sharedPlanDocument(person.planId), navCookie);
+    await synced(writer);
+    const navigator = await me(server.url, navCookie);
+    const doc = writer.doc;
+    const walk = addGoal(
+      doc,
+      { text: 'Walk to the shops', horizon: 'month', category: 'wellbeing' },
+      navigator.id,
+    );
+    const choir = addGoal(
+      doc,
+      { text: 'Join a choir', horizon: 'year', category: 'wellbeing' },
+      navigator.id,
+    );
+    const fear = addBarrier(
+      doc,
+      { text: 'Afraid of falling', kind: 'mobility', goalIds: [walk] },
+      navigator.id,
+    );
+    const book = addAction(
+      doc,
+      { text: 'Book the walking group', link: { kind: 'goal', id: walk } },
+      navigator.id,
+    );
+    const balance = addAction(
+      doc,
+      { text: 'Balance class', link: { kind: 'barrier', id: fear } },
+      navigator.id,
+    );
+
+    const browser = await launchBrowser();
+    const page = await signIn(browser, server, 'navigator@demo.test');
+    await openPlan(page, person.planId);
+    const focused = 'document.activeElement?.dataset.itemId ?? document.activeElement?.id';
+    const said = (text: string) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: text })
+        .waitFor({ state: 'attached', timeout: STEP_MS });
+
+    await page.getByRole('button', { name: 'Remove: Walk to the shops' }).click();
+    const question = page.getByRole('group', { name: /^Remove the goal “Walk to the shops”\?/ });
+    await question.waitFor({ timeout: STEP_MS });
+    expect(await question.locator('p').textContent()).toBe(
+      'Remove the goal “Walk to the shops”? Only if it was added by mistake: a goal no longer ' +
+        'worked towards is better set to Stopped, or Achieved, so the plan keeps it and its ' +
+        'progress. The link to it from 1 action and 1 barrier will be removed.',
+    );
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Yes, remove');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached', timeout: STEP_MS });
+    expect(readGoals(doc)).toHaveLength(2);
+
+    await page.getByRole('button', { name: 'Remove: Walk to the shops' }).click();
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await waitFor(() => readGoals(doc).length === 1, 'the goal to be removed');
+    await said('Goal removed: Walk to the shops');
+    expect(await page.evaluate(focused)).toBe(choir);
+    expect(readBarriers(doc)[0]!.goalIds).toEqual([]);
+    expect(readActions(doc).find((a) => a.id === book)!.link).toBeNull();
+    const actions = sectionOf(page, 'Actions');
+    await actions.getByText('For goal:').waitFor({ state: 'detached', timeout: STEP_MS });
+    expect(await actions.getByLabel('For action: Book the walking group').inputValue()).toBe('');
+    expect(await sectionOf(page, 'Barriers').textContent()).not.toMatch(/Stands in the way/);
+
+    await page.getByRole('button', { name: 'Remove: Afraid of falling' }).click();
+    await page
+      .getByRole('group', { name: /Overcome.*from 1 action will be removed\.$/ })
+      .waitFor({ timeout: STEP_MS });
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await said('Barrier removed: Afraid of falling');
+    expect(await page.evaluate(focused)).toBe('barriers-title');
+    await waitFor(() => readActions(doc).every((a) => a.link === null), 'the links to go');
+    await sectionOf(page, 'Barriers')
+      .getByText('No barriers recorded.')
+      .waitFor({ timeout: STEP_MS });
+
+    await page.getByRole('button', { name: 'Remove: Book the walking group' }).click();
+    await page
+      .getByRole('group', { name: /better set to Cancelled, or marked done/ })
+      .waitFor({ timeout: STEP_MS });
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await said('Action removed: Book the walking group');
+    expect(readActions(doc).map((a) => a.id)).toEqual([balance]);
+    expect(await page.evaluate(focused)).toBe(balance);
+    destroy(writer);
   });
 });
