@@ -41,6 +41,15 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
     return { planId: person.planId, doc: clinical.doc, by: (await me(server.url, cookie)).id };
   }
 
+  /** A new record holding one medicine, open in the pharmacist's browser. */
+  async function pharmacistWith(medicine: { name: string; dose: string; frequency: string }) {
+    const record = await newRecord('pharmacist@demo.test');
+    addMedication(record.doc, medicine, record.by);
+    const medicationId = readMedications(record.doc)[0]!.id;
+    const page = await openAs('pharmacist@demo.test', record.planId);
+    return { record, medicationId, page };
+  }
+
   /** The plan, live, in a browser signed in as `email`. */
   async function openAs(email: string, planId: string) {
     const page = await signIn(await launchBrowser(), server, email);
@@ -102,15 +111,11 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
   describe("a medicine's dose or frequency", () => {
     it('is refused past its limit with a message at the field, and what was typed stays', async () => {
       expect(tooLong.length).toBeGreaterThan(MEDICINE_DETAIL_MAX);
-      const record = await newRecord('pharmacist@demo.test');
-      addMedication(
-        record.doc,
-        { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
-        record.by,
-      );
-      const medicationId = readMedications(record.doc)[0]!.id;
-
-      const page = await openAs('pharmacist@demo.test', record.planId);
+      const { record, medicationId, page } = await pharmacistWith({
+        name: 'Metformin',
+        dose: '500 mg',
+        frequency: 'Twice a day',
+      });
 
       const frequency = page.locator(`#medication-${medicationId}-frequency`);
       await frequency.fill(tooLong);
@@ -157,15 +162,11 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe("a medicine's dose or frequency changed in the list", () => {
     it('is read out as saved once it is saved, as nothing else on screen says so', async () => {
-      const record = await newRecord('pharmacist@demo.test');
-      addMedication(
-        record.doc,
-        { name: 'Metformin', dose: '500 mg', frequency: 'Twice a day' },
-        record.by,
-      );
-      const medicationId = readMedications(record.doc)[0]!.id;
-
-      const page = await openAs('pharmacist@demo.test', record.planId);
+      const { record, medicationId, page } = await pharmacistWith({
+        name: 'Metformin',
+        dose: '500 mg',
+        frequency: 'Twice a day',
+      });
       await listenForAnnouncements(page);
 
       await page.locator(`#medication-${medicationId}-dose`).fill('1 g');
@@ -190,15 +191,11 @@ describe(`the clinical record's forms, heard and read (${databaseBackend})`, () 
 
   describe('recording the same medicine review twice', () => {
     it('reads out the second one too', async () => {
-      const record = await newRecord('pharmacist@demo.test');
-      addMedication(
-        record.doc,
-        { name: 'Amlodipine', dose: '5 mg', frequency: 'Daily' },
-        record.by,
-      );
-      const medicationId = readMedications(record.doc)[0]!.id;
-
-      const page = await openAs('pharmacist@demo.test', record.planId);
+      const { record, medicationId, page } = await pharmacistWith({
+        name: 'Amlodipine',
+        dose: '5 mg',
+        frequency: 'Daily',
+      });
       const outcome = page.locator(`#medication-${medicationId}-outcome`);
       await outcome.waitFor({ timeout: STEP_MS });
       await listenForAnnouncements(page);
